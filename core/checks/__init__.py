@@ -1,0 +1,40 @@
+"""Every check of RULES.md, run over one report (and last year's, when known).
+
+``run_checks`` is what the command line, the GUI (on every keystroke) and the
+exporters call.  Each family of rules lives in its own module as plain
+functions ``Context -> list[Finding]``; adding a rule means adding a function
+to ``CHECKS``.
+"""
+from __future__ import annotations
+
+from typing import Callable, List, Optional
+
+from ..model import Report
+from .crossyear import check_cross_year
+from .findings import (ERROR, INFO, SEVERITY_LABEL, WARNING, Context, Finding, Fix,
+                       cell_label, sort_findings)
+from .tables import check_t2, check_t3, check_t4
+from .text import check_text
+
+CHECKS: List[Callable[[Context], List[Finding]]] = [
+    check_t2, check_t3, check_t4, check_cross_year, check_text,
+]
+
+
+def run_checks(report: Report, previous: Optional[Report] = None) -> List[Finding]:
+    """All findings for ``report``, errors first; ``previous`` defaults to the carried-forward last year."""
+    previous = previous if previous is not None else report.last_year
+    ctx = Context(report, report.snapshot(), previous,
+                  previous.snapshot() if previous is not None else None)
+    findings: List[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(ctx))
+    return sort_findings(findings)
+
+
+def has_errors(findings: List[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)
+
+
+__all__ = ["run_checks", "has_errors", "Finding", "Fix", "Context", "ERROR", "WARNING", "INFO",
+           "SEVERITY_LABEL", "cell_label"]

@@ -1,0 +1,107 @@
+"""Checks across years, given last year's report: X-CARRY, X-STOCK, X-DUP, X-YEAR.
+
+Last year's report is either passed explicitly (``nianbao check --previous``,
+or a batch that holds both years) or the one carried forward into the report
+when it was created from last year's file.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from ..form import FORM
+from ..values import is_valid
+from .findings import ERROR, WARNING, Context, Finding, Fix
+from .tables import T3_COLUMNS, _ints
+
+# Sentences split on Chinese sentence ends and line breaks; digits are folded so
+# that a text copied with only the year changed still counts as the same.
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
+_DIGITS = re.compile(r"[0-9０-９]+|[〇一二三四五六七八九十]+年")
+_NOISE = re.compile(r"[\s，、,：:“”\"'（）()《》]")
+DUP_MIN_CHARS = 60          # a short statement ("本年度未收取信息处理费") may rightly repeat
+DUP_SHARE = 0.5             # "more than half of it the same"
+
+
+def _sentences(text: str) -> List[str]:
+    out = []
+    for s in _SENTENCE_END.split(text):
+        s = _NOISE.sub("", _DIGITS.sub("#", s))
+        if len(s) >= 6:
+            out.append(s)
+    return out
+
+
+def repeated_share(text: str, last_text: str) -> float:
+    """The share of this year's text (by characters) in sentences that stood in last year's too."""
+    this = _sentences(text)
+    if not this:
+        return 0.0
+    last = set(_sentences(last_text))
+    total = sum(len(s) for s in this)
+    same = sum(len(s) for s in this if s in last)
+    return same / total if total else 0.0
+
+
+def _norm_agency(name: str) -> str:
+    return re.sub(r"\s+", "", name or "")
+
+
+def check_cross_year(ctx: Context) -> List[Finding]:
+    prev, prev_values = ctx.previous, ctx.previous_values
+    if prev is None or prev_values is None:
+        return []
+    report, v = ctx.report, ctx.values
+    findings: List[Finding] = []
+
+    if prev.year != report.year - 1 or _norm_agency(prev.agency) != _norm_agency(report.agency):
+        findings.append(Finding(
+            "X-YEAR", WARNING,
+            f"用于跨年核对的上年报告是“{prev.agency}”{prev.year}年的，而本报告是“{report.agency}”"
+            f"{report.year}年的：应为同一机关的上一年度报告",
+            expected=report.year - 1, actual=prev.year))
+
+    for col in T3_COLUMNS:
+        here, there = f"t3.carried_in.{col}", f"t3.carried_out.{col}"
+        if not (is_valid("count", v[here]) and is_valid("count", prev_values[there])):
+            continue
+        if v[here] != prev_values[there]:
+            column = FORM.cells[here].column.label
+            findings.append(Finding(
+                "X-CARRY", ERROR,
+                f"表三 二、上年结转政府信息公开申请数量·{column} 为 {v[here]}，而{prev.year}年报告的"
+                f"四、结转下年度继续办理·{column} 为 {prev_values[there]}，两者应相等",
+                (here,), expected=prev_values[there], actual=v[here],
+                fix=None if FORM.cells[here].computed else Fix(here, prev_values[there])))
+
+    for row in ("regulations", "normative"):
+        ids = [f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force")]
+        nums = _ints(v, ids)
+        last = prev_values.get(ids[2])
+        if nums is None or not is_valid("count", last):
+            continue
+        issued, repealed, in_force = nums
+        expected = last + issued - repealed
+        if in_force != expected:
+            name = FORM.cells[ids[0]].row.label
+            findings.append(Finding(
+                "X-STOCK", WARNING,
+                f"表二 {name}：上年现行有效 {last} + 本年制发 {issued} − 本年废止 {repealed} = {expected}，"
+                f"而本年现行有效件数为 {in_force}；如因集中清理等原因不一致，请在正文中说明",
+                tuple(ids), expected=expected, actual=in_force,
+                fix=Fix(ids[2], expected) if expected >= 0 else None))
+
+    for key in ("overview", "problems", "other"):
+        text, last_text = report.text.get(key, ""), prev.text.get(key, "")
+        if len(_NOISE.sub("", text)) < DUP_MIN_CHARS or not last_text:
+            continue
+        share = repeated_share(text, last_text)
+        if share > DUP_SHARE:
+            title = FORM.section_of_text(key).title
+            findings.append(Finding(
+                "X-DUP", WARNING,
+                f"{title} 的文字约 {round(share * 100)}% 与{prev.year}年报告相同，"
+                f"格式要求不得“年年雷同”，请按本年实际情况撰写",
+                text_key=key))
+    return findings
+

@@ -1,0 +1,195 @@
+"""Checks within the three tables: valid numbers, blanks, every sum and the 勾稽关系.
+
+Rules T2-*, T3-*, T4-* of RULES.md.  A rule that needs a blank or invalid cell
+does not guess: the blank is reported by T*-BLANK and the invalid value by
+T*-NUM, and the arithmetic rule stays silent for that row or column.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable, List, Optional, Sequence
+
+from ..form import FORM, MONEY, T3_RESULT_ROWS, T4_GROUPS, T4_OUTCOMES
+from ..values import ZERO_STAND_INS, Invalid, Value, format_value, is_valid
+from .findings import ERROR, INFO, WARNING, Context, Finding, Fix, cell_label, table_name
+
+T3 = FORM.table("t3")
+T3_APPLICANT_COLUMNS = [c.key for c in T3.columns if c.key != "total"]
+T3_COLUMNS = [c.key for c in T3.columns]
+
+
+def _ints(values, ids: Iterable[str]) -> Optional[List[int]]:
+    """The cells' values if every one is a valid count, else None (blank/invalid is reported elsewhere)."""
+    out = []
+    for cid in ids:
+        v = values[cid]
+        if not is_valid("count", v):
+            return None
+        out.append(v)
+    return out
+
+
+def _fix_if_valid(cell_id: str, value) -> Optional[Fix]:
+    if isinstance(value, int) and value >= 0:
+        return Fix(cell_id, value)
+    return None
+
+
+# -- valid numbers and blanks (T2-NUM, T3-NUM, T4-NUM, T*-BLANK) ----------------
+
+def _number_findings(ctx: Context, table_key: str) -> List[Finding]:
+    findings, blanks = [], []
+    rule = f"{table_key.upper()}-NUM"
+    for cell in FORM.table(table_key).cells:
+        value = ctx.values[cell.id]
+        if value is None:
+            # A derived total is blank only because its parts are: report the parts.
+            if not cell.computed or ctx.report.is_stated_total(cell.id):
+                blanks.append(cell.id)
+            continue
+        if is_valid(cell.kind, value):
+            continue
+        shown = format_value(value)
+        if cell.kind == MONEY:
+            need = "非负的金额（单位：万元）"
+        else:
+            need = "非负整数"
+        fix = None
+        if isinstance(value, Invalid) and value.strip() in ZERO_STAND_INS:
+            fix = Fix(cell.id, Decimal(0) if cell.kind == MONEY else 0)
+            need += "；没有的请填 0"
+        findings.append(Finding(rule, ERROR,
+                                f"{table_name(cell.id)} {cell_label(cell.id)} 填的是“{shown}”，应为{need}",
+                                (cell.id,), fix=fix))
+    if blanks:
+        shown = "、".join(cell_label(c) for c in blanks[:3]) + ("等" if len(blanks) > 3 else "")
+        findings.append(Finding(f"{table_key.upper()}-BLANK", WARNING,
+                                f"{table_name(blanks[0])}有 {len(blanks)} 个空白单元格（{shown}），"
+                                f"格式要求没有的填写 0", tuple(blanks)))
+    return findings
+
+
+# -- 表二 ---------------------------------------------------------------------
+
+_MONEY_CELL = "t2.fees.amount"
+_COUNTY_OR_BELOW = re.compile(r"乡|镇|街道|苏木|县|旗|市[^市省]{1,8}?区")
+
+
+def check_t2(ctx: Context) -> List[Finding]:
+    findings = _number_findings(ctx, "t2")
+    v = ctx.values
+    # T2-MONEY-UNIT: an amount written in 元, or ≥100× last year's.
+    money = v[_MONEY_CELL]
+    label = f"表二 {cell_label(_MONEY_CELL)}"
+    if isinstance(money, Invalid) and "元" in money and "万" not in money:
+        findings.append(Finding("T2-MONEY-UNIT", WARNING,
+                                f"{label} 写的是“{money}”，单位应为万元（1万元 = 10000元）",
+                                (_MONEY_CELL,)))
+    elif isinstance(money, Decimal) and money > 0 and ctx.previous_values is not None:
+        last = ctx.previous_values.get(_MONEY_CELL)
+        if isinstance(last, Decimal) and last > 0 and money >= last * 100:
+            findings.append(Finding("T2-MONEY-UNIT", WARNING,
+                                    f"{label} 为 {format_value(money)}，是上年 {format_value(last)} 的 "
+                                    f"{int(money / last)} 倍，可能误按“元”填写（单位为万元）",
+                                    (_MONEY_CELL,), expected=last, actual=money,
+                                    fix=Fix(_MONEY_CELL, money / 10000)))
+    for row in ("regulations", "normative"):
+        issued, repealed, in_force = (f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force"))
+        nums = _ints(v, (issued, repealed, in_force))
+        if nums is None:
+            continue
+        last_in_force = None
+        if ctx.previous_values is not None:
+            last = ctx.previous_values.get(in_force)
+            last_in_force = last if is_valid("count", last) else None
+        base = last_in_force if last_in_force is not None else nums[2]
+        base_label = "上年现行有效件数" if last_in_force is not None else "现行有效件数"
+        if nums[1] > base + nums[0]:
+            name = FORM.cells[issued].row.label
+            findings.append(Finding("T2-REPEAL", WARNING,
+                                    f"表二 {name}：本年废止件数 {nums[1]} 超过{base_label} {base} 与"
+                                    f"本年制发件数 {nums[0]} 之和，废止的文件多于可废止的文件",
+                                    (issued, repealed, in_force), expected=base + nums[0],
+                                    actual=nums[1]))
+    regs = [f"t2.regulations.{c}" for c in ("issued", "repealed", "in_force")]
+    if any(isinstance(v[c], int) and v[c] > 0 for c in regs) and _COUNTY_OR_BELOW.search(
+            ctx.report.agency or ""):
+        findings.append(Finding("T2-REG", WARNING,
+                                f"表二 规章 不为 0，但“{ctx.report.agency}”看来是县级、乡镇或街道机关，"
+                                f"没有规章制定权：内部规章制度不属于规章，请核实",
+                                tuple(regs)))
+    return findings
+
+
+# -- 表三 ---------------------------------------------------------------------
+
+def _row_sum_findings(ctx: Context, rule: str, total_id: str, part_ids: Sequence[str],
+                      what: str) -> List[Finding]:
+    nums = _ints(ctx.values, [total_id, *part_ids])
+    if nums is None:
+        return []
+    stated, expected = nums[0], sum(nums[1:])
+    if stated == expected:
+        return []
+    return [Finding(rule, ERROR,
+                    f"{table_name(total_id)} {cell_label(total_id)} 为 {stated}，{what}为 {expected}",
+                    (total_id, *part_ids), expected=expected, actual=stated,
+                    fix=Fix(total_id, expected))]
+
+
+def check_t3(ctx: Context) -> List[Finding]:
+    findings = _number_findings(ctx, "t3")
+    v = ctx.values
+    for row in T3.rows:
+        findings += _row_sum_findings(
+            ctx, "T3-ROW", f"t3.{row.key}.total",
+            [f"t3.{row.key}.{c}" for c in T3_APPLICANT_COLUMNS],
+            "而自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和")
+    for col in T3_COLUMNS:
+        findings += _row_sum_findings(
+            ctx, "T3-RES", f"t3.results_total.{col}",
+            [f"t3.{r.key}.{col}" for r in T3_RESULT_ROWS],
+            "而（一）至（六）各项办理结果之和")
+    for col in T3_COLUMNS:
+        ids = [f"t3.{r}.{col}" for r in ("new", "carried_in", "results_total", "carried_out")]
+        nums = _ints(v, ids)
+        if nums is None:
+            continue
+        new, carried_in, results, carried_out = nums
+        if new + carried_in == results + carried_out:
+            continue
+        column = FORM.cells[ids[0]].column.label
+        fix = None
+        if not FORM.cells[ids[3]].computed:
+            fix = _fix_if_valid(ids[3], new + carried_in - results)
+        findings.append(Finding(
+            "T3-BAL", ERROR,
+            f"表三 {column}列不符合勾稽关系：一、本年新收 {new} + 二、上年结转 {carried_in} = "
+            f"{new + carried_in}，而三、（七）总计 {results} + 四、结转下年度继续办理 {carried_out} = "
+            f"{results + carried_out}",
+            tuple(ids), expected=new + carried_in, actual=results + carried_out, fix=fix))
+    closed = _ints(v, [f"t3.{r.key}.total" for r in T3_RESULT_ROWS if r.key.startswith("closed.")])
+    total = v["t3.results_total.total"]
+    if closed is not None and is_valid("count", total):
+        other = sum(closed)
+        if other >= 3 and other * 3 > total:
+            findings.append(Finding(
+                "T3-OTHER", INFO,
+                f"表三 （六）其他处理 共 {other} 件，占（七）总计 {total} 件的三分之一以上，"
+                f"请在正文中说明原因",
+                tuple(f"t3.{r.key}.total" for r in T3_RESULT_ROWS if r.key.startswith("closed.")),
+                actual=other))
+    return findings
+
+
+# -- 表四 ---------------------------------------------------------------------
+
+def check_t4(ctx: Context) -> List[Finding]:
+    findings = _number_findings(ctx, "t4")
+    for group in T4_GROUPS:
+        findings += _row_sum_findings(
+            ctx, "T4-SUM", f"t4.{group.key}.total",
+            [f"t4.{group.key}.{k}" for k, _ in T4_OUTCOMES[:-1]],
+            "而结果维持、结果纠正、其他结果、尚未审结之和")
+    return findings

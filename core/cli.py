@@ -1,0 +1,182 @@
+"""The ``nianbao`` command line (FORMAT.md section 3).
+
+Exit status: 0 success, 1 the checks found errors, 2 the input could not be
+read or the arguments are wrong — always with a one-line Chinese message,
+never a traceback.  Heavy modules (Qt, openpyxl, reportlab) are imported only
+by the command that needs them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from . import __version__
+from .errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+COMMANDS = ("new", "dump", "check", "export", "screenshot")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its complaints are one Chinese line and exit 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise InputError(f"参数错误：{_translate_argparse(message)}（用 nianbao {self.prog.split()[-1]} --help 查看用法）")
+
+
+def _translate_argparse(message: str) -> str:
+    replacements = [("the following arguments are required:", "缺少参数"),
+                    ("unrecognized arguments:", "无法识别的参数"),
+                    ("expected one argument", "需要一个值"),
+                    ("invalid int value:", "不是整数："),
+                    ("invalid choice:", "无效的选项："),
+                    ("argument ", "参数 ")]
+    for en, zh in replacements:
+        message = message.replace(en, zh)
+    return message
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="nianbao", description="政府信息公开工作年度报告：填报、校验、导出")
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="新建年度报告")
+    p.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
+    p.add_argument("--agency", default="", help="机关名称")
+    p.add_argument("--from-last-year", metavar="FILE", help="上年年报（.nianbao/.xlsx/.xls），据此结转")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.nianbao", help="输出文件")
+
+    p = sub.add_parser("dump", help="以 JSON 输出报告内容")
+    p.add_argument("file")
+
+    p = sub.add_parser("check", help="按规则校验报告")
+    p.add_argument("--previous", metavar="FILE", help="上年年报，用于跨年度核对")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = sub.add_parser("export", help="导出 PDF 和/或 Excel")
+    p.add_argument("file")
+    p.add_argument("--pdf", metavar="OUT.pdf")
+    p.add_argument("--xlsx", metavar="OUT.xlsx")
+
+    p = sub.add_parser("screenshot", help="把程序窗口渲染为 PNG（无需显示器）")
+    p.add_argument("file")
+    p.add_argument("output", metavar="OUT.png")
+    p.add_argument("--tab", type=int, default=1, choices=range(1, 7), metavar="N", help="第几个标签页（1–6）")
+    return parser
+
+
+# -- commands ------------------------------------------------------------------
+
+def cmd_new(args) -> int:
+    from .model import new_report
+    from .reportfile import write_report
+    last = None
+    if args.from_last_year:
+        from .importing import load_report
+        last = load_report(args.from_last_year)
+    if not (2000 <= args.year <= 2100):
+        raise InputError(f"参数错误：年度 {args.year} 无效")
+    if not args.agency and last is None:
+        raise InputError("参数错误：请用 --agency 给出机关名称")
+    report = new_report(args.year, args.agency, last)
+    _write(lambda: write_report(report, args.output), args.output)
+    print(f"已创建 {args.output}：{report.title}")
+    return EXIT_OK
+
+
+def cmd_dump(args) -> int:
+    from .importing import load_report
+    from .reportfile import dumps
+    sys.stdout.write(dumps(load_report(args.file)))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from .batch import check_files
+    results = check_files(args.files, previous=args.previous)
+    if args.json:
+        print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
+    else:
+        for r in results:
+            print(r.render_text())
+        if len(results) > 1:
+            bad = sum(1 for r in results if r.error)
+            print(f"共 {len(results)} 个文件：{sum(1 for r in results if r.has_errors)} 个有错误，"
+                  f"{bad} 个无法读取")
+    if any(r.error for r in results):
+        return EXIT_INPUT
+    return EXIT_FINDINGS if any(r.has_errors for r in results) else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    if not args.pdf and not args.xlsx:
+        raise InputError("参数错误：请用 --pdf 和/或 --xlsx 指定输出文件")
+    from .checks import run_checks
+    from .importing import load_report
+    from .reportfile import atomic_write_bytes
+    report = load_report(args.file)
+    if args.pdf:
+        from .pdf import export_pdf
+        data = export_pdf(report, run_checks(report))
+        _write(lambda: atomic_write_bytes(args.pdf, data, backup=False), args.pdf)
+        print(f"已导出 {args.pdf}")
+    if args.xlsx:
+        from .xlsx.export import export_xlsx
+        data = export_xlsx(report)
+        _write(lambda: atomic_write_bytes(args.xlsx, data, backup=False), args.xlsx)
+        print(f"已导出 {args.xlsx}")
+    return EXIT_OK
+
+
+def cmd_screenshot(args) -> int:
+    from gui.app import screenshot
+    screenshot(args.file, args.output, tab=args.tab)
+    print(f"已保存截图 {args.output}")
+    return EXIT_OK
+
+
+def _write(action, path) -> None:
+    try:
+        action()
+    except PermissionError:
+        raise InputError(f"没有权限写入：{path}")
+    except FileNotFoundError:
+        raise InputError(f"无法写入 {path}：文件夹不存在")
+    except OSError as exc:
+        raise InputError(f"无法写入 {path}：{exc.strerror or exc}")
+
+
+def _open_window(argv: Sequence[str]) -> int:
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        raise InputError(f"参数错误：无法识别 {' '.join(argv)}（用 nianbao --help 查看用法）")
+    from gui.app import main as gui_main
+    return gui_main(argv[0] if argv else None)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+            return _open_window(argv)
+        args = _build_parser().parse_args(argv)
+        return {"new": cmd_new, "dump": cmd_dump, "check": cmd_check, "export": cmd_export,
+                "screenshot": cmd_screenshot}[args.command](args)
+    except InputError as exc:
+        print(f"nianbao: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except MemoryError:
+        print("nianbao: 内存不足，无法完成", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Open any report the user hands us: a report file, an .xlsx or a legacy .xls workbook.
+
+The type is told by the file's first bytes, never by its name, and each type
+goes to its own bounded reader.  The Excel readers are imported only when an
+Excel file is opened (openpyxl costs ~130 ms to import).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Union
+
+from .errors import InputError
+from .model import Report
+from .reportfile import MAX_FILE_BYTES, read_report_bytes
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+KIND_REPORT = "nianbao"
+KIND_XLSX = "xlsx"
+KIND_XLS = "xls"
+
+
+@dataclass
+class Loaded:
+    """A report read from a file, with what the reader has to tell about it."""
+    report: Report
+    kind: str
+    notes: List[str] = field(default_factory=list)   # import notes, in Chinese
+
+
+def sniff(data: bytes) -> str:
+    head = data[:8]
+    if head.startswith(ZIP_MAGIC):
+        return KIND_XLSX
+    if head.startswith(OLE_MAGIC):
+        return KIND_XLS
+    stripped = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{"):
+        return KIND_REPORT
+    return ""
+
+
+def load_bytes(data: bytes, name: str) -> Loaded:
+    kind = sniff(data)
+    if kind == KIND_REPORT:
+        return Loaded(read_report_bytes(data, name), kind)
+    if kind in (KIND_XLSX, KIND_XLS):
+        from .xlsx.read import read_workbook  # lazy: openpyxl/xlrd only when needed
+        result = read_workbook(data, name)
+        return Loaded(result.report, kind, list(result.notes))
+    raise InputError(f"“{name}”既不是年报文件（.nianbao），也不是 Excel 工作簿（.xlsx/.xls），无法读取")
+
+
+def load(path: Union[str, Path]) -> Loaded:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"“{path.name}”过大（{size // 1048576} MB），不是年报文件或年报工作簿")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到文件：{path}")
+    except IsADirectoryError:
+        raise InputError(f"“{path}”是文件夹，不是文件")
+    except PermissionError:
+        raise InputError(f"没有权限读取文件：{path}")
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}")
+    return load_bytes(data, path.name)
+
+
+def load_report(path: Union[str, Path]) -> Report:
+    return load(path).report

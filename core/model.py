@@ -1,0 +1,179 @@
+"""The report: year, agency, narrative texts and the 200 cells of the form.
+
+Input cells hold what the clerk typed (or a file stated).  Computed cells (the
+totals) are derived from their parts, except where a source from outside
+stated a total that disagrees: that stated value is kept — never silently
+overwritten — and the checks report it.  Setting a stated total to its computed
+value, or calling ``recompute_totals``, returns the cell to being derived.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Dict, Iterable, List, Mapping, Optional, Set
+
+from .form import FORM, Form
+from .values import Invalid, Value, is_valid
+
+
+def _dependents(form: Form) -> Dict[str, List[str]]:
+    """Each cell id → the computed cells whose value depends on it, transitively, in order."""
+    direct: Dict[str, List[str]] = {}
+    for cell in form.computed_cells:
+        for part in cell.parts:
+            direct.setdefault(part, []).append(cell.id)
+    out: Dict[str, List[str]] = {}
+    for cid in form.cells:
+        seen: List[str] = []
+        stack = list(direct.get(cid, []))
+        while stack:
+            dep = stack.pop(0)
+            if dep not in seen:
+                seen.append(dep)
+                stack.extend(direct.get(dep, []))
+        out[cid] = seen
+    return out
+
+
+def _evaluation_order(form: Form) -> List[str]:
+    """Computed cells ordered so that every part is evaluated before its sum."""
+    order: List[str] = []
+    pending = [c.id for c in form.computed_cells]
+    computed = {c.id for c in form.computed_cells}
+    while pending:
+        for cid in list(pending):
+            if all(p not in computed or p in order for p in form.cells[cid].parts):
+                order.append(cid)
+                pending.remove(cid)
+    return order
+
+
+_DEPENDENTS = _dependents(FORM)
+_ORDER = _evaluation_order(FORM)
+
+
+def sum_parts(values: Iterable[Value]) -> Optional[int]:
+    """The sum of the valid parts; None when every part is blank or invalid."""
+    total, any_valid = 0, False
+    for v in values:
+        if isinstance(v, int) and not isinstance(v, bool):
+            total += v
+            any_valid = True
+    return total if any_valid else None
+
+
+@dataclass
+class Report:
+    year: int
+    agency: str
+    date: Optional[_dt.date] = None
+    template: str = "2021"
+    text: Dict[str, str] = field(default_factory=dict)
+    # Input cells, and the stated value of any total kept as stated.
+    values: Dict[str, Value] = field(default_factory=dict)
+    stated_totals: Set[str] = field(default_factory=set)
+    # Last year's report as carried forward (cells and texts), for the cross-year checks.
+    last_year: Optional["Report"] = None
+    # Keys of the report file this version does not know: kept and written back.
+    extra: Dict[str, object] = field(default_factory=dict)
+    form: Form = field(default=FORM, repr=False, compare=False)
+
+    # -- cells ---------------------------------------------------------------
+
+    def get(self, cell_id: str) -> Value:
+        return self.snapshot()[cell_id]
+
+    def snapshot(self) -> Dict[str, Value]:
+        """Every cell's value as shown: inputs, derived totals, stated totals."""
+        out: Dict[str, Value] = {cid: self.values.get(cid) for cid in self.form.cells}
+        for cid in _ORDER:
+            if cid not in self.stated_totals:
+                out[cid] = sum_parts(out[p] for p in self.form.cells[cid].parts)
+        return out
+
+    def computed(self, cell_id: str, snapshot: Optional[Mapping[str, Value]] = None) -> Value:
+        """What a computed cell adds up to from its parts as they are now."""
+        snap = snapshot if snapshot is not None else self.snapshot()
+        return sum_parts(snap[p] for p in self.form.cells[cell_id].parts)
+
+    def is_stated_total(self, cell_id: str) -> bool:
+        return cell_id in self.stated_totals
+
+    def set(self, cell_id: str, value: Value) -> List[str]:
+        """Set one cell; returns the ids whose shown value may have changed.
+
+        Setting a computed cell keeps it as a stated total unless the value equals
+        what its parts add up to, in which case the cell goes back to being derived.
+        """
+        cell = self.form.cells[cell_id]  # KeyError for an unknown id is a programming error
+        if cell.computed:
+            if value == self.computed(cell_id) and not isinstance(value, Invalid):
+                self.stated_totals.discard(cell_id)
+                self.values.pop(cell_id, None)
+            else:
+                self.stated_totals.add(cell_id)
+                self.values[cell_id] = value
+        elif value is None:
+            self.values.pop(cell_id, None)
+        else:
+            self.values[cell_id] = value
+        return [cell_id] + _DEPENDENTS[cell_id]
+
+    def recompute_totals(self) -> List[str]:
+        """Drop every stated total so that all totals are derived from their parts."""
+        changed = sorted(self.stated_totals)
+        for cid in changed:
+            self.values.pop(cid, None)
+        self.stated_totals.clear()
+        return changed
+
+    def blank_input_cells(self) -> List[str]:
+        return [c.id for c in self.form.input_cells if self.values.get(c.id) is None]
+
+    def fill_blanks_with_zero(self) -> List[str]:
+        """Write 0 into every blank input cell (the format wants 0 written out)."""
+        changed = []
+        for cid in self.blank_input_cells():
+            zero = Decimal(0) if self.form.cells[cid].kind == "money" else 0
+            changed += self.set(cid, zero)
+        return list(dict.fromkeys(changed))
+
+    def is_complete(self) -> bool:
+        snap = self.snapshot()
+        return all(is_valid(self.form.cells[cid].kind, v) for cid, v in snap.items())
+
+    # -- derived facts ---------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        from .form import report_title
+        return report_title(self.agency, self.year)
+
+    def copy(self) -> "Report":
+        return Report(self.year, self.agency, self.date, self.template, dict(self.text),
+                      dict(self.values), set(self.stated_totals),
+                      self.last_year.copy() if self.last_year else None, dict(self.extra),
+                      self.form)
+
+
+def new_report(year: int, agency: str, last_year: Optional[Report] = None) -> Report:
+    """A blank report for ``year``; with last year's report, carried forward.
+
+    Carried forward: the agency (when not given), 二、上年结转 = last year's
+    四、结转下年度继续办理 column by column, and last year itself (its cells and
+    texts) for the cross-year checks.  Last year's texts are never copied into
+    this year's: the format forbids 年年雷同.
+    """
+    report = Report(year=year, agency=agency or (last_year.agency if last_year else ""))
+    if last_year is not None:
+        snap = last_year.snapshot()
+        table = FORM.table("t3")
+        for col in table.columns:
+            cell = table.cell_at("carried_in", col.key)
+            if not cell.computed:
+                report.set(cell.id, snap[table.cell_at("carried_out", col.key).id])
+        previous = last_year.copy()
+        previous.last_year = None
+        report.last_year = previous
+    return report

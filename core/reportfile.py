@@ -1,0 +1,237 @@
+"""The report file (``*.nianbao``, UTF-8 JSON, FORMAT.md section 2): read, validate, write atomically.
+
+The same JSON object is what ``nianbao dump`` prints.  Writing goes through a
+temporary file in the target folder (flushed and fsynced) that then replaces
+the target, so a crash never leaves half a report; the previous version is kept
+beside it as ``<name>.bak``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import shutil
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Dict, Optional, Union
+
+from .errors import InputError
+from .form import FORM, MONEY
+from .model import Report
+from .values import Invalid, Value, parse_money
+
+FORMAT_NAME = "nianbao"
+FORMAT_VERSION = 1
+KNOWN_KEYS = {"format", "version", "template", "year", "agency", "date", "text", "cells", "last_year"}
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a real report is ~15 KB; anything this big is not one
+
+
+class ReportFileError(InputError):
+    """A report file could not be read; the message is for the user, in Chinese."""
+
+
+# -- JSON object ⇄ Report ------------------------------------------------------
+
+def _value_to_json(kind: str, value: Value):
+    if value is None:
+        return None
+    if isinstance(value, Invalid):
+        return str(value)
+    if kind == MONEY or isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def _value_from_json(cell_id: str, raw: Any) -> Value:
+    kind = FORM.cells[cell_id].kind
+    if raw is None:
+        return None
+    if kind == MONEY:
+        if isinstance(raw, str):
+            return parse_money(raw)
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return Decimal(raw)
+        # A float in the money cell is exactly what FORMAT.md forbids: keep it, flagged.
+        return Invalid(json.dumps(raw, ensure_ascii=False))
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        return Invalid(raw)
+    return Invalid(json.dumps(raw, ensure_ascii=False))
+
+
+def report_to_dict(report: Report, *, include_last_year: bool = True) -> Dict[str, Any]:
+    snap = report.snapshot()
+    out: Dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "template": report.template,
+        "year": report.year,
+        "agency": report.agency,
+    }
+    if report.date:
+        out["date"] = report.date.isoformat()
+    out["text"] = {k: report.text[k] for k in FORM.text_keys if report.text.get(k)}
+    out["cells"] = {cid: _value_to_json(cell.kind, snap[cid]) for cid, cell in FORM.cells.items()}
+    if include_last_year and report.last_year is not None:
+        out["last_year"] = report_to_dict(report.last_year, include_last_year=False)
+    for key, value in report.extra.items():
+        out.setdefault(key, value)
+    return out
+
+
+def _require(cond: bool, message: str) -> None:
+    if not cond:
+        raise ReportFileError(message)
+
+
+def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
+    _require(isinstance(data, dict), f"{where}不是年报文件：内容不是一个 JSON 对象")
+    _require(data.get("format") == FORMAT_NAME,
+             f"{where}不是年报文件：缺少 \"format\": \"nianbao\" 标记")
+    version = data.get("version")
+    _require(isinstance(version, int) and not isinstance(version, bool),
+             f"{where}缺少版本号（version）")
+    _require(version <= FORMAT_VERSION,
+             f"{where}的版本为 {version}，本程序只能读取版本 {FORMAT_VERSION} 及以前的文件，请升级本程序")
+    template = data.get("template", "2021")
+    _require(template == FORM.template,
+             f"{where}使用的是 {template} 年格式，本程序只支持 2021 年格式（国办公开办函〔2021〕30号）")
+    year = data.get("year")
+    _require(isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100,
+             f"{where}的年度（year）无效：{year!r}")
+    agency = data.get("agency", "")
+    _require(isinstance(agency, str), f"{where}的机关名称（agency）不是文字")
+    date = None
+    if data.get("date"):
+        try:
+            date = _dt.date.fromisoformat(str(data["date"]))
+        except ValueError:
+            raise ReportFileError(f"{where}的成文日期（date）无效：{data['date']!r}，应为 2023-01-20 这样的日期")
+    text = data.get("text") or {}
+    _require(isinstance(text, dict) and all(isinstance(v, str) for v in text.values()),
+             f"{where}的正文（text）格式不对：每一部分应为一段文字")
+    cells = data.get("cells") or {}
+    _require(isinstance(cells, dict), f"{where}的表格数据（cells）格式不对")
+
+    report = Report(year=year, agency=agency, date=date, template=template,
+                    text={k: v for k, v in text.items() if k in FORM.text_keys})
+    for cid, raw in cells.items():
+        if cid in FORM.cells and not FORM.cells[cid].computed:
+            report.set(cid, _value_from_json(cid, raw))
+    # Totals: keep what the source stated where it disagrees with the parts.
+    for cell in FORM.computed_cells:
+        if cell.id in cells:
+            stated = _value_from_json(cell.id, cells[cell.id])
+            if stated != report.computed(cell.id) or isinstance(stated, Invalid):
+                report.set(cell.id, stated)
+    if isinstance(data.get("last_year"), dict):
+        report.last_year = report_from_dict(data["last_year"], where=f"{where}中的上年数据")
+    report.extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
+    return report
+
+
+# -- files ---------------------------------------------------------------------
+
+def read_report_bytes(data: bytes, name: str = "报告文件") -> Report:
+    where = f"“{name}”"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{where}不是 UTF-8 编码的年报文件")
+    except json.JSONDecodeError as exc:
+        raise ReportFileError(f"{where}已损坏，无法读取（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）")
+    return report_from_dict(obj, where=where)
+
+
+def read_report(path: Union[str, Path]) -> Report:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ReportFileError(f"“{path.name}”过大，不是年报文件")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportFileError(f"找不到文件：{path}")
+    except IsADirectoryError:
+        raise ReportFileError(f"“{path}”是文件夹，不是年报文件")
+    except PermissionError:
+        raise ReportFileError(f"没有权限读取文件：{path}")
+    except OSError as exc:
+        raise ReportFileError(f"无法读取文件 {path}：{exc.strerror or exc}")
+    return read_report_bytes(data, path.name)
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
+
+
+def atomic_write_bytes(path: Union[str, Path], data: bytes, *, backup: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    With ``backup``, the version being replaced is kept as ``<path>.bak``.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and path.exists():
+            _keep_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_directory(directory)
+
+
+def _keep_backup(path: Path) -> None:
+    """Copy the current version to ``<path>.bak``; the target itself is never absent."""
+    bak = path.with_name(path.name + ".bak")
+    try:
+        if bak.exists():
+            bak.unlink()
+        os.link(path, bak)  # a hard link: instant, and the old bytes stay where they were
+    except OSError:
+        try:
+            shutil.copy2(path, bak)
+        except OSError:
+            pass  # a backup that cannot be made must not stop the save itself
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; MoveFileEx is durable enough
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_report(report: Report, path: Union[str, Path], *, backup: bool = True) -> None:
+    atomic_write_bytes(path, dumps(report).encode("utf-8"), backup=backup)
+
+
+def write_report_or_explain(report: Report, path: Union[str, Path]) -> Optional[str]:
+    """Write, returning a Chinese message instead of raising when the disk says no."""
+    try:
+        write_report(report, path)
+    except PermissionError:
+        return f"没有权限写入：{path}"
+    except OSError as exc:
+        return f"无法保存到 {path}：{exc.strerror or exc}"
+    return None
