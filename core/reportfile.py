@@ -18,7 +18,7 @@ from typing import Any, Dict, Optional, Union
 
 from .errors import InputError
 from .form import FORM, MONEY
-from .model import Report
+from .model import EVALUATION_ORDER, Report, sum_parts
 from .values import Invalid, Value, parse_money
 
 FORMAT_NAME = "nianbao"
@@ -123,12 +123,17 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
     for cid, raw in cells.items():
         if cid in FORM.cells and not FORM.cells[cid].computed:
             report.set(cid, _value_from_json(cid, raw))
-    # Totals: keep what the source stated where it disagrees with the parts.
-    for cell in FORM.computed_cells:
-        if cell.id in cells:
-            stated = _value_from_json(cell.id, cells[cell.id])
-            if stated != report.computed(cell.id) or isinstance(stated, Invalid):
-                report.set(cell.id, stated)
+    # Totals: keep what the source stated where it disagrees with the parts.  In
+    # evaluation order, so a total of totals is compared with the totals as stated.
+    shown = report.snapshot()
+    for cid in EVALUATION_ORDER:
+        if cid in cells:
+            stated = _value_from_json(cid, cells[cid])
+            if stated != sum_parts(shown[p] for p in FORM.cells[cid].parts) or isinstance(stated, Invalid):
+                report.set(cid, stated)
+                shown[cid] = stated
+            else:
+                shown[cid] = stated
     if isinstance(data.get("last_year"), dict):
         report.last_year = report_from_dict(data["last_year"], where=f"{where}中的上年数据")
     report.extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
