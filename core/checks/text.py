@@ -53,8 +53,13 @@ def _quote(text: str, claim: Claim) -> str:
 
 
 def _labels(ids: Sequence[str]) -> str:
-    shown = "、".join(cell_label(c) for c in ids)
-    return f"{table_name(ids[0])} {shown}" + (" 之和" if len(ids) > 1 else "")
+    """``表三 四、结转下年度继续办理·总计``; a result group as ``表三 （四）无法提供 各项·总计之和``."""
+    groups = [i for i, cells in enumerate(_GROUP_CELLS) if set(cells) <= set(ids)]
+    named = [c for c in ids if not any(c in _GROUP_CELLS[i] for i in groups)]
+    parts = [f"{_GROUP_NAMES[i]} 各项·总计" if len(_GROUP_CELLS[i]) > 1 else cell_label(_GROUP_CELLS[i][0])
+             for i in groups] + [cell_label(c) for c in named]
+    many = len(parts) > 1 or any(len(_GROUP_CELLS[i]) > 1 for i in groups)
+    return f"{table_name(ids[0])} {'、'.join(parts)}" + ("之和" if many else "")
 
 
 def _leaves(cell_id: str) -> Tuple[str, ...]:
@@ -124,8 +129,7 @@ class _Table:
 def _count_finding(rule: str, severity: str, key: str, text: str, claim: Claim,
                    ids: Sequence[str], expected: int, extra: str = "") -> Finding:
     return Finding(rule, severity,
-                   f"{_where(key)} 写“{_quote(text, claim)}”（{claim.value}件），而{_labels(ids)} "
-                   f"为 {expected}{extra}",
+                   f"{_where(key)} 写“{_quote(text, claim)}”，而{_labels(ids)} 为 {expected}{extra}",
                    tuple(ids), expected=expected, actual=claim.value, text_key=key,
                    span=(claim.start, claim.end))
 
@@ -193,7 +197,7 @@ def _judge_percent(table: _Table, key: str, text: str, c: Claim) -> Optional[Fin
     expected = (Decimal(part[0] * 100) / Decimal(total[0])).quantize(tolerance) if total[0] \
         else min(shares).quantize(tolerance)
     return Finding("N-RESULTS", WARNING,
-                   f"{_where(key)} 写“{_quote(text, c)}”（{c.value}%），而表三 {_group_names(c.subject)} "
+                   f"{_where(key)} 写“{_quote(text, c)}”，而表三 {_group_names(c.subject)} "
                    f"{part[0]} 件占 {cell_label(_RESULTS_TOTAL)} {total[0]} 件的 {expected}%",
                    tuple(ids) + (_RESULTS_TOTAL,), expected=expected, actual=c.value,
                    text_key=key, span=(c.start, c.end))

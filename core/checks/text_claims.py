@@ -108,6 +108,7 @@ _DOCUMENTS = re.compile(r"公文|发文|文件")
 _SUBSET = re.compile(r"其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场")
 _OUTCOME = re.compile(r"[^。；;，,、\n]{0,8}?(?:维持|纠正|纠错|撤销|审结|败诉|胜诉|确认违法|驳回)")
 _SUIT = re.compile(r"诉讼|起诉")
+_AFTER = re.compile(r"[^。；;，,、\n]{0,12}")     # what follows a number up to the clause end
 _DOC_ROWS = (("normative", re.compile(r"规范性文件")), ("regulations", re.compile(r"规章(?!制度)")))
 _DOC_COLS = (("repealed", re.compile(r"废止|宣布失效|失效")),
              ("in_force", re.compile(r"现行有效|继续有效|有效的?(?:行政)?(?:规范性文件|规章)")),
@@ -229,7 +230,7 @@ def _count_claims(text: str, year: int) -> List[Claim]:
         sent = _sentence_start(text, m.start())
         start = _clause_start(text, m.start(), max(floor, sent))
         clause = text[start:m.start()]
-        after = re.match(r"[^。；;，,、\n]{0,12}", text[m.end():]).group()
+        after = _AFTER.match(text, m.end()).group()
         after = after if re.match(r"(?:次)?(?:政府信息公开|依申请|申请|行政|案件|规范性|规章)", after) else ""
         sentence = text[sent:m.end() + len(after)]
         said_year = _year_of(text[sent:m.start()])
@@ -250,7 +251,7 @@ def _count_claims(text: str, year: int) -> List[Claim]:
         floor = m.end()
         if kind is None:
             continue
-        if kind[0] in _CASE_KINDS and _OUTCOME.match(text[m.end():]):
+        if kind[0] in _CASE_KINDS and _OUTCOME.match(text, m.end()):
             continue        # "行政复议中1件被纠错": a count of one outcome, not of all cases
         kind_name, subject, wording = kind
         if said_year is not None and said_year != year:
@@ -293,8 +294,9 @@ def _mark_with_carried(out: List[Claim], text: str) -> List[Claim]:
 # -- phrases without a number ------------------------------------------------------
 
 _NO_APPS = re.compile(
-    r"(?:未|没有|无|尚未|未曾)(?:收到|接到|接收到?|受理|发生|产生|有)?"
+    r"(?:未|没有|尚未|未曾)(?:收到|接到|接收到?|受理|发生|产生|有)"
     r"[^。；;，,]{0,12}?(?:政府信息公开|依申请公开|信息公开)[^。；;，,]{0,6}?(?:申请|事项|件)"
+    r"|无(?:任何)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请|件)?)"
     r"|(?:未|没有|无)(?:收到|接到|发生)[^。；;，,]{0,8}?依申请"
     r"|(?:未|没有|无)(?:收到|接到|接收到?|受理)[^。；;，,]{0,8}?信息[^。；;，,]{0,4}?申请(?!人)")
 _NO_CARRIED_OUT = re.compile(r"(?:无|没有)(?:结转(?:至|到)?下一?年度?|下一?年度?结转)")
@@ -302,17 +304,19 @@ _NO_CASES = re.compile(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;�
 _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
 _NONE_CORRECTED = re.compile(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
 _CASE_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
+_TAIL = re.compile(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
 
 
 def _phrase_claims(text: str) -> List[Claim]:
     out: List[Claim] = []
     for m in _NO_APPS.finditer(text):
         phrase = m.group()
+        # "未收到涉及国家秘密的…申请" says nothing about all applications.
         if _REVIEW.search(phrase) or _SUIT.search(phrase) or _NOT_APPLICATIONS.search(phrase) \
-                or re.search(r"费|收取", phrase):
+                or re.search(r"费|收取|涉及|关于|有关|针对|要求", phrase):
             continue
         # 没有…行政复议 is read below; "未收到…申请" within a 复议 sentence is about cases.
-        tail = re.match(r"[^。；;，,]{0,20}", text[m.end():]).group()
+        tail = _TAIL.match(text, m.end()).group()
         if _REVIEW.search(tail) or _SUIT.search(tail) or "公开而" in phrase:
             continue
         out.append(Claim("apps_received", 0, m.start(), m.end(), wording="new"))
@@ -325,8 +329,8 @@ def _phrase_claims(text: str) -> List[Claim]:
                 or re.search(r"纠错|纠正|败诉|撤销|维持", phrase) or "公开" not in sentence:
             continue
         review, suit = bool(_REVIEW.search(phrase)), bool(_SUIT.search(phrase))
-        tail = re.match(r"[^。；;，,]{0,10}", text[m.end():]).group()
-        suit = suit or bool(re.match(r"[或和及、与]行政诉讼", tail))
+        tail = _TAIL.match(text, m.end()).group()
+        suit = suit or bool(re.match(r"[或和及、与]\s*(?:被?提起)?行政诉讼", tail))
         kind = "review_or_suit" if review and suit else ("review" if review else "suit")
         out.append(Claim(kind, 0, m.start(), m.end()))
     for regex, kind in ((_ALL_UPHELD, "all_upheld"), (_NONE_CORRECTED, "none_corrected")):

@@ -246,6 +246,8 @@ def _zero_report(overview: str, year: int = 2022) -> Report:
     "2022年未发生依申请公开事项。",
     "本年度收到政府信息公开申请0件。",
     "全年依申请公开0件。",
+    "本年度未收到政府信息公开申请，也未发生行政复议和行政诉讼。",
+    "本年度无政府信息公开申请。",
     "依申请公开办理情况：本年度共收到政府信息公开申请零件。",
 ])
 def test_no_application_phrases(phrase):
@@ -262,6 +264,13 @@ def test_text_with_applications_but_table_without():
     report = _zero_report("2022年，我局共收到政府信息公开申请3件，均已按时答复。")
     [finding] = _text_findings(report)
     assert (finding.rule, finding.expected, finding.actual) == ("N-NOAPP", 0, 3)
+
+
+def test_no_review_or_suit_named_together():
+    report = _zero_report("未发生因政府信息公开申请行政复议、提起行政诉讼情况。")
+    report.set("t4.suit_after_review.pending", 1)
+    [finding] = _text_findings(report)
+    assert finding.rule == "N-REVIEW" and "t4.suit_after_review.total" in finding.cells
 
 
 def test_no_review_claims():
@@ -312,6 +321,8 @@ def test_outcome_claims(phrase, cell):
     "行政复议案件中没有被纠错的情况。",
     "答复人大代表建议12件、政协提案8件，并在政府信息公开专栏公开。",
     "全年对拟公开信息进行保密审查200条。",
+    "全年未收到涉及国家秘密的政府信息公开申请。",
+    "对无法提供的政府信息公开申请逐件说明理由。",
 ])
 def test_statements_that_are_not_about_the_tables(phrase):
     assert _text_findings(_zero_report(phrase)) == []
