@@ -141,6 +141,7 @@ _APPS_SETS = {
     ("apps_any", ""): ((_NEW,), (_NEW, _CARRIED_IN), (_RESULTS_TOTAL,)),
     ("apps_handled", ""): ((_RESULTS_TOTAL,),),
     ("carried_in", ""): ((_CARRIED_IN,),),
+    ("carried_in", "included"): ((_CARRIED_IN,),),
     ("carried_out", ""): ((_CARRIED_OUT,),),
 }
 _CASE_CELLS = {"review": _REVIEW, "suit": _SUITS, "review_or_suit": _REVIEW + _SUITS}

@@ -16,7 +16,7 @@ year or about a change ("较上年增加3件") is not a claim about this year's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import List, Optional, Tuple
@@ -38,7 +38,7 @@ class Claim:
     start: int                # span of the phrase in the text
     end: int
     subject: str = ""         # result group / document row and column / review or suit
-    wording: str = ""         # received claims: "new", "with_carried" or "" (either reading)
+    wording: str = ""         # received: "new", "with_carried" or "" (either); carried_in: "included"
     decimals: int = 0         # percentages: digits after the point as printed
 
 
@@ -168,6 +168,9 @@ def _classify(clause: str, sentence: str, after: str, paragraph: str,
     the same sentence.
     """
     words = clause + after
+    # The 公开属性 of documents ("印发公文514件，其中…依申请公开363件，不予公开21件") is
+    # not about applications: look for documents since the last semicolon.
+    about_documents = bool(_DOCUMENTS.search(sentence.rsplit(";", 1)[-1]))
     if _CHANGE.search(clause):
         return None
     if _REVIEW.search(words) or _SUIT.search(words):
@@ -191,7 +194,7 @@ def _classify(clause: str, sentence: str, after: str, paragraph: str,
     groups = sorted({int(m.lastgroup[1:]) for m in _RESULT_RE.finditer(words)})
     if groups:
         # Results of applications, not the 公开属性 of documents ("公文…不予公开21件").
-        if not _APPLIED.search(paragraph) or _DOCUMENTS.search(sentence):
+        if not _APPLIED.search(paragraph) or about_documents:
             return None
         # "同意公开或部分公开共81件" counts both groups together.
         return "result", ",".join(map(str, groups)), ""
@@ -205,7 +208,7 @@ def _classify(clause: str, sentence: str, after: str, paragraph: str,
         return None
     if _SUBSET.search(clause):       # "其中通过网络收到3件": a part, not the count
         return None
-    if _DOCUMENTS.search(sentence):  # "公文…依申请公开363件": the 公开属性 of documents
+    if about_documents:
         return None
     if _applications_object(clause, _HANDLED):
         return "apps_handled", "", ""
@@ -279,15 +282,24 @@ def clause_begin(text: str, start: int, number_start: int) -> int:
 
 
 def _mark_with_carried(out: List[Claim], text: str) -> List[Claim]:
-    """"共收到申请6件，其中上年结转1件": the received count includes the carried-in ones."""
+    """Whether a received count includes the carried-in applications.
+
+    "共收到申请6件，其中上年结转1件": it does.  "收到申请5件…；结转上年度申请1件":
+    the text counts the carried-in ones apart, so the received count is 一 alone.
+    Otherwise either reading is accepted.
+    """
     marked = list(out)
-    for i, claim in enumerate(out[:-1]):
-        nxt = out[i + 1]
-        if (claim.kind == "apps_received" and nxt.kind == "carried_in"
+    for i, claim in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (claim.kind == "apps_received" and nxt is not None and nxt.kind == "carried_in"
                 and _sentence_start(text, claim.start) == _sentence_start(text, nxt.start)
                 and _WITH_CARRIED.search(text[claim.end:nxt.end])):
-            marked[i] = Claim(claim.kind, claim.value, claim.start, claim.end, claim.subject,
-                              "with_carried")
+            marked[i] = replace(claim, wording="with_carried")
+            marked[i + 1] = replace(nxt, wording="included")
+    carried_apart = any(c.kind == "carried_in" and c.wording != "included" for c in marked)
+    if carried_apart:
+        marked = [replace(c, wording="new") if c.kind == "apps_received" and not c.wording else c
+                  for c in marked]
     return marked
 
 

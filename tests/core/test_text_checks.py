@@ -46,6 +46,32 @@ def test_gonganju_real_report_only_notes_its_long_overview():
     assert [(f.rule, f.severity, f.actual) for f in findings] == [("N-LEN1", "info", 1245)]
 
 
+REAL_MUTATIONS = [
+    ("pingtan-gonganju-2022", "overview", "收到政府信息公开申请1件", "收到政府信息公开申请2件", "N-APPS"),
+    ("pingtan-gonganju-2022", "overview", "没有因政府信息公开针对区公安局申请行政复议或行政诉讼的事项",
+     "因政府信息公开针对区公安局申请行政复议1件", "N-REVIEW"),
+    ("pingtan-gonganju-2022", "other", "2022年，无收取信息处理费情况。", "无。", "N-FEE"),
+    ("pingtan-gonganju-2022", "problems", "2023年，我局将继续", "2022年，我局将继续", "N-PLAN"),
+    ("pingtan-haitan-2024", "overview", "行政复议1件", "行政复议2件", "N-REVIEW"),
+    ("pingtan-haitan-2024", "overview", "行政诉讼0件", "行政诉讼1件", "N-REVIEW"),
+    ("pingtan-ziranziyuan-2023", "overview", "办理依申请公开19件", "办理依申请公开18件", "N-APPS"),
+    ("pingtan-shehuishiye-2023", "other", "2023年度我局未产生信息公开处理费。", "", "N-FEE"),
+    ("luolong-gongxin-2022", "overview", "统计期限为2022年1月1日", "统计期限为2021年1月1日", "N-PERIOD"),
+    ("luolong-gongxin-2022", "overview", "未收到政府信息依申请公开事项", "收到政府信息公开申请2件", "N-NOAPP"),
+]
+
+
+@pytest.mark.parametrize("name,key,before,after,rule", REAL_MUTATIONS,
+                         ids=[f"{m[0]}:{m[4]}" for m in REAL_MUTATIONS])
+def test_real_reports_with_one_fact_changed(name, key, before, after, rule):
+    report = _sample(name)
+    silent = {f.rule for f in _text_findings(report)}
+    assert before in report.text[key]
+    report.text[key] = report.text[key].replace(before, after)
+    added = [f for f in _text_findings(report) if f.rule not in silent or f.rule == rule]
+    assert [f.rule for f in added] == [rule]
+
+
 @pytest.mark.parametrize("name", ["pingtan-haitan-2024", "pingtan-shehuishiye-2023",
                                   "pingtan-ziranziyuan-2023"])
 def test_other_real_reports_are_silent(name):
