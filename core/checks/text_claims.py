@@ -312,6 +312,7 @@ _NO_APPS = re.compile(
     r"|(?:未|没有|无)(?:收到|接到|发生)[^。；;，,]{0,8}?依申请"
     r"|(?:未|没有|无)(?:收到|接到|接收到?|受理)[^。；;，,]{0,8}?信息[^。；;，,]{0,4}?申请(?!人)")
 _NO_CARRIED_OUT = re.compile(r"(?:无|没有)(?:结转(?:至|到)?下一?年度?|下一?年度?结转)")
+_NO_CARRIED_IN = re.compile(r"(?:无|没有)上一?年度?结转")
 _NO_CASES = re.compile(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,]{0,30}?(?:行政复议|行政诉讼)")
 _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
 _NONE_CORRECTED = re.compile(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
@@ -332,8 +333,8 @@ def _phrase_claims(text: str) -> List[Claim]:
         if _REVIEW.search(tail) or _SUIT.search(tail) or "公开而" in phrase:
             continue
         out.append(Claim("apps_received", 0, m.start(), m.end(), wording="new"))
-    for m in _NO_CARRIED_OUT.finditer(text):
-        out.append(Claim("carried_out", 0, m.start(), m.end()))
+    for regex, kind in ((_NO_CARRIED_OUT, "carried_out"), (_NO_CARRIED_IN, "carried_in")):
+        out += [Claim(kind, 0, m.start(), m.end()) for m in regex.finditer(text)]
     for m in _NO_CASES.finditer(text):
         phrase = m.group()
         sentence = text[_sentence_start(text, m.start()):m.end() + 30]
@@ -389,7 +390,7 @@ def _year_claims(text: str) -> List[Claim]:
 
 _PLACEHOLDER = re.compile(
     r"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])|××+|○○+|待补充|待填写|待完善数据"
-    r"|\(文字描述[^)]{0,40}\)"
+    r"|\(文字描述[^)]{0,40}\)|此处填写|在此填写"
     r"|(?<![A-Za-z0-9.])[Xx×](?=\s*(?:件|条|月|日|个|篇|次|人|万元|元))")
 
 

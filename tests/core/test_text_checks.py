@@ -255,6 +255,77 @@ def test_table_edit_is_caught_too():
     assert rules == ["N-RESULTS", "N-RESULTS"]      # 予以公开6件 and its 42.9%
 
 
+# A town without applications (2024), and an office whose text counts carried-in
+# applications inside the received ones and gives shares (2023).
+PREAMBLE_C = "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限为2024年1月1日至2024年12月31日。"
+OVERVIEW_C = (
+    "2024年，某镇人民政府认真落实政务公开各项要求。\n"
+    "（一）主动公开。全年通过政府门户网站主动公开政府信息86条。\n"
+    "（二）依申请公开。2024年，我镇未收到政府信息公开申请，无上年结转申请。\n"
+    "（三）监督保障。全年未发生因政府信息公开引起的行政复议、行政诉讼。")
+PROBLEMS_C = ("一是信息公开的及时性有待提高；二是工作人员业务水平不高。下一步，我镇将加强业务培训，"
+              "2025年重点做好基层政务公开标准目录的动态调整。")
+OTHER_C = "本年度我镇未收取信息处理费，无其他需要报告的事项。"
+
+OVERVIEW_D = (
+    "（二）依申请公开情况。全年共收到政府信息公开申请20件（其中上年结转2件），全部按时办结。"
+    "从办理结果看，予以公开8件，占40%；部分公开4件，占20%；不予公开2件；无法提供5件；不予处理1件。\n"
+    "（三）复议诉讼情况。全年因政府信息公开被申请行政复议1件，复议机关维持原行政行为；"
+    "被提起行政诉讼2件，均获维持。")
+TABLE_D = {"t3.new.natural": 18, "t3.carried_in.natural": 2, "t3.granted.natural": 8,
+           "t3.partial.natural": 4, "t3.refused.third_party.natural": 2,
+           "t3.unavailable.not_held.natural": 5, "t3.rejected.repeat.natural": 1,
+           "t4.review.upheld": 1, "t4.suit_direct.upheld": 2}
+
+
+def _report_c() -> Report:
+    report = Report(year=2024, agency="某县某镇人民政府")
+    report.fill_blanks_with_zero()
+    report.text = {"preamble": PREAMBLE_C, "overview": OVERVIEW_C, "problems": PROBLEMS_C,
+                   "other": OTHER_C}
+    return report
+
+
+def _report_d() -> Report:
+    report = _with_table(OVERVIEW_D, TABLE_D, year=2023)
+    report.text["problems"] = PROBLEMS_A
+    return report
+
+
+@pytest.mark.parametrize("make", [_report_c, _report_d])
+def test_more_realistic_reports_are_clean(make):
+    report = make()
+    assert [f for f in run_checks(report) if not f.rule.startswith("N-")] == []
+    assert _text_findings(report) == []
+
+
+@pytest.mark.parametrize("make,key,before,after,cells,rule", [
+    (_report_c, "overview", None, None, {"t3.new.natural": 1, "t3.granted.natural": 1}, "N-NOAPP"),
+    (_report_c, "overview", None, None, {"t3.carried_in.natural": 1, "t3.granted.natural": 1}, "N-APPS"),
+    (_report_c, "overview", None, None, {"t4.review.upheld": 1}, "N-REVIEW"),
+    (_report_c, "problems", "2025年重点", "2024年重点", {}, "N-PLAN"),
+    (_report_c, "preamble", "2024年1月1日至2024年", "2023年1月1日至2023年", {}, "N-PERIOD"),
+    (_report_c, "other", "本年度我镇未收取信息处理费，", "", {}, "N-FEE"),
+    (_report_d, "overview", "申请20件", "申请18件", {}, "N-APPS"),
+    (_report_d, "overview", "占40%", "占45%", {}, "N-RESULTS"),
+    (_report_d, "overview", "不予公开2件", "不予公开3件", {}, "N-RESULTS"),
+    (_report_d, "overview", None, None, {"t4.suit_direct.upheld": 1, "t4.suit_direct.corrected": 1},
+     "N-REVIEW"),
+    (_report_d, "overview", None, None, {"t4.suit_direct.upheld": 1, "t4.suit_direct.pending": 1},
+     "N-REVIEW"),
+])
+def test_more_realistic_reports_with_one_change(make, key, before, after, cells, rule):
+    report = make()
+    if before is not None:
+        assert before in report.text[key]
+        report.text[key] = report.text[key].replace(before, after)
+    for cid, value in cells.items():
+        report.set(cid, value)
+    # The tables stay consistent in themselves: only the text disagrees.
+    report.set("t3.carried_out.natural", 0)
+    assert [f.rule for f in _text_findings(report)] == [rule]
+
+
 # -- N-NOAPP and zero claims ----------------------------------------------------
 
 def _zero_report(overview: str, year: int = 2022) -> Report:
