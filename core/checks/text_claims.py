@@ -406,17 +406,47 @@ _PLAN_WORDS = re.compile(
     r"|围绕|推进|完善|强化|做好|聚焦|抓好|扎实|以|在|按照|结合|紧紧|主动|及时|逐步|力争|探索|健全)")
 
 
+_TIME_SHIFT = re.compile(r"下一步|(?<!为)(?:今后|明年|来年|新的一年|新一年)")
+_CLAUSE_SPLIT = re.compile(r"[，,;；]")
+
+
+def _plans_in(sentence: str, year: int) -> Optional[int]:
+    """Where a sentence announces next steps for the report year, or None.
+
+    The year must govern the announcement: "2022年，区工信局将继续…" or "下一步，
+    2022年我局计划于…" or "将于2022年…".  A sentence that reports what was done in
+    the year and then turns to the future ("2022年，我局加强了培训，下一步将…")
+    names the year for the past and is not reported.
+    """
+    if str(year + 1) in sentence:
+        return None
+    direct = re.search(rf"(?:将|拟|计划)(?:于|在)\s*{year}\s*年", sentence)
+    if direct:
+        return direct.start()
+    for head in re.finditer(rf"(?:^|[，,:：;；])\s*(?:在|于)?{year}\s*年(?!\s*\d|\s*1?\d月|度报告|度政府)",
+                            sentence):
+        if _TIME_SHIFT.search(sentence, 0, head.start()):
+            return head.start()
+        # The clause the year opens: "2022年，区工信局将继续…" or "2022年我局将…".
+        rest = sentence[head.end():].lstrip(" ，,:：")
+        clause = _CLAUSE_SPLIT.split(rest, 1)[0]
+        if _PLAN_WORDS.search(clause):
+            return head.start()
+    return None
+
+
 def plan_sentences(text: str, year: int) -> List[Tuple[int, int]]:
     """Spans of sentences that announce next steps "in" the report year (五, N-PLAN)."""
     out = []
-    opening = re.compile(rf"(?:^|[，,:：;；])\s*(?:在|于)?{year}\s*年(?!\s*\d|\s*1?\d月|度报告|度政府)")
     start = 0
-    for m in re.finditer(r"[。！？!?；;\n]|$", text):
+    for m in re.finditer(r"[。！？!?\n]|$", text):
         sentence = text[start:m.end()]
-        head = opening.search(sentence)
-        if head and str(year + 1) not in sentence and _PLAN_WORDS.search(sentence):
-            out.append((start + head.start() + (1 if sentence[head.start()] in "，,:：;；" else 0),
-                        m.end()))
+        at = _plans_in(sentence, year)
+        if at is not None:
+            begin = start + at
+            while begin < m.end() and text[begin] in " ，,:：;；":
+                begin += 1
+            out.append((begin, m.end()))
         start = m.end()
         if m.end() >= len(text):
             break

@@ -478,6 +478,10 @@ def test_overview_length():
     ("下一步，我局将对2022年12月发现的问题逐项整改。", False),
     ("2022年，我局按照计划完成了目录编制，为今后工作打下基础。", False),
     ("2022年，我局对拟公开信息严格审查，为明年工作打下基础。", False),
+    ("2022年，我局加强了业务培训，下一步将继续深化。", False),
+    ("2022年，我局在政策解读方面取得成效，将继续丰富解读形式。", False),
+    ("下一步，我局将于2022年底前完成目录修订。", True),
+    ("2022年我局将持续加强政策解读。", True),
 ])
 def test_plan_names_the_next_year(problems, fires):
     assert _fires("N-PLAN", "problems", problems + "存在公开不全面的问题，将加强培训，提高质量。") == fires
