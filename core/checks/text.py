@@ -242,6 +242,18 @@ def _visible_length(text: str) -> int:
     return len(re.sub(r"\s", "", text))
 
 
+@lru_cache(maxsize=16)
+def _offset_of_char(text: str, n: int) -> int:
+    """Offset in ``text`` of its n-th character that is not whitespace (0-based)."""
+    seen = -1
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == n:
+                return i
+    return len(text)
+
+
 _PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|不高|不强|滞后|仍需|尚需|还需|不到位|不规范")
 _MEASURE_WORDS = re.compile(r"下一步|将|加强|改进|措施|提升|完善|强化|推进|整改|持续|进一步|提高")
 _FEE = re.compile(r"处理费|(?:收取|收|缴纳|产生)[^。；;\n]{0,15}费")
@@ -257,7 +269,8 @@ def _section_findings(ctx: Context) -> List[Finding]:
     if length > LEN1_MAX:
         out.append(Finding("N-LEN1", INFO,
                            f"一、总体情况 共 {length} 字（不计空白），格式要求篇幅原则上不超过一千字",
-                           expected=LEN1_MAX, actual=length, text_key="overview"))
+                           expected=LEN1_MAX, actual=length, text_key="overview",
+                           span=(_offset_of_char(overview, LEN1_MAX), len(overview))))
     problems = text.get("problems") or ""
     size = _visible_length(problems)
     if _NOTHING.match(problems) or size < SEC5_MIN or not (

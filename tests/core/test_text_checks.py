@@ -8,6 +8,7 @@ exactly the one expected finding, pointing at the changed phrase.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -467,6 +468,8 @@ def test_overview_length():
     report.text["overview"] += "。\n\n 公开"                             # spaces do not count
     [finding] = [f for f in _text_findings(report) if f.rule == "N-LEN1"]
     assert finding.severity == "info" and finding.actual == 1003
+    start, end = finding.span          # the characters beyond the thousandth
+    assert re.sub(r"\s", "", report.text["overview"][start:end]) == "。公开"
 
 
 @pytest.mark.parametrize("problems,fires", [
