@@ -20,7 +20,8 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 from ..form import FORM, T3_RESULT_GROUPS, T4_GROUPS
 from ..values import is_valid
 from .findings import ERROR, INFO, WARNING, Context, Finding, cell_label, table_name
-from .text_claims import Claim, claims, normalize, plans
+from .text_claims import Claim, claims, normalize
+from .text_years import plans, report_claims
 
 LEN1_MAX = 1000            # "篇幅原则上不超过一千字"
 SEC5_MIN = 30              # shorter than this cannot name a problem and a measure
@@ -287,7 +288,7 @@ def _section_findings(ctx: Context) -> List[Finding]:
                            f"却写的是本报告年度 {year} 年，应为 {year + 1} 年（可能沿用了上年的文字）",
                            expected=year + 1, actual=year, text_key="problems", span=(start, end)))
     other = text.get("other") or ""
-    placeholders = [c for c in claims(other, year) if c.kind == "placeholder"]
+    placeholders = [c for c in report_claims(other) if c.kind == "placeholder"]
     stated = normalize(other)
     for c in placeholders:
         stated = stated[:c.start] + " " * (c.end - c.start) + stated[c.end:]
@@ -309,7 +310,7 @@ def check_text(ctx: Context) -> List[Finding]:
         if not text:
             continue
         seen = set()
-        for claim in claims(text, year):
+        for claim in claims(text, year) + report_claims(text):
             finding = _judge_count(ctx, table, key, text, claim) or _judge_other(ctx, key, text, claim)
             # A period "2021年1月1日至2021年12月31日" is one mistake, not two.
             if finding is not None and (finding.rule, finding.span) not in seen:
