@@ -12,8 +12,10 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from core.checks import run_checks
+from core.form import FORM
 from core.checks.text_claims import chinese_number, claims, normalize
 from core.model import Report
 from core.reportfile import read_report
@@ -598,3 +600,25 @@ def test_published_style_phrasings(overview, cells, rules):
     report = _with_table(overview, cells)
     assert [f for f in run_checks(report) if f.rule.startswith(("T3", "T4"))] == []
     assert [f.rule for f in _text_findings(report)] == rules
+
+
+# -- robustness: whatever a clerk types, the checks answer ---------------------------
+
+FORM_TEXT_KEYS = list(FORM.text_keys)
+_PIECES = st.sampled_from([
+    "收到", "政府信息公开", "申请", "件", "0", "1", "12", "十二", "两", "上年结转", "结转下年度", "予以公开",
+    "部分公开", "不予公开", "占", "%", "42.9", "行政复议", "行政诉讼", "均获维持", "未", "没有", "无",
+    "规范性文件", "制发", "废止", "现行有效", "统计期限", "2021年", "2022年", "1月1日", "12月31日",
+    "将继续", "下一步", "XX", "（文字描述）", "，", "。", "；", "、", "\n", " ", "１２", "二〇二一年",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from(FORM_TEXT_KEYS))
+def test_any_text_is_read_without_error(text, key):
+    report = _zero_report("2022年我局未收到政府信息公开申请。")
+    report.text[key] = text
+    for finding in _text_findings(report):
+        if finding.span is not None:
+            start, end = finding.span
+            assert 0 <= start <= end <= len(report.text[finding.text_key])
