@@ -11,7 +11,7 @@ from core.reportfile import read_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "resources" / "samples"
-SHARED = ROOT / "tests" / "data" / "shared"
+SHARED = ROOT / "docs"  # copies of the shared contract: FORMAT.md, RULES.md, the official text
 
 
 def sample(name: str) -> Report:
