@@ -21,7 +21,7 @@ WATERMARK_GREY = 0.55
 WATERMARK_ALPHA = 0.22
 FINDINGS_TITLE = "附：未解决的校验问题"
 _COLUMNS = ("序号", "级别", "规则", "问题")
-_COLUMN_FRACTIONS = (0.08, 0.1, 0.14, 0.68)
+_COLUMN_FRACTIONS = (0.07, 0.09, 0.17, 0.67)
 
 
 def draw_watermark(canvas, fonts: FontSet) -> None:

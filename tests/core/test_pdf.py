@@ -10,7 +10,9 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pdfplumber
 import pypdf
@@ -21,7 +23,8 @@ from core.form import FORM, ROLE_DATA
 from core.pdf import export_pdf
 from core.reportfile import read_report
 from core.resources import sample_report_path
-from core.values import format_value
+from core.model import new_report
+from core.values import Invalid, format_value
 
 SHARED = "/work/shared/samples"
 
@@ -79,8 +82,8 @@ def _text_in(chars, box):
 
 def _check_tables(data: bytes, report) -> None:
     """Every label and every number sits in its grid cell of the right table."""
-    tables = _tables(data)
-    assert len(tables) == len(FORM.tables), "each of 表二 三 四 on one page here"
+    tables = _tables(data)  # 表二 三 四 (each whole on one page here), then any findings table
+    assert len(tables) >= len(FORM.tables)
     values = report.snapshot()
     for spec, (_page, xs, ys, chars) in zip(FORM.tables, tables):
         assert (len(xs), len(ys)) == (spec.grid_cols + 1, spec.grid_rows + 1), spec.key
@@ -109,8 +112,26 @@ def test_blank_cells_print_blank_and_money_as_entered(sample):
     report.set("t2.fees.amount", Decimal("0.50"))
     report.set("t3.new.natural", None)
     report.set("t4.review.upheld", None)
+    report.set("t2.licensing.decisions", Invalid("/"))  # kept verbatim, as the source stated it
     _check_tables(_export(report, []), report)
     assert format_value(report.get("t2.fees.amount")) == "0.50"
+
+
+def test_blank_new_report_exports_with_blank_tables():
+    report = new_report(2023, "")
+    data = _export(report)
+    _check_tables(data, report)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert _squash(pdf.pages[0].extract_text()).startswith("2023年政府信息公开工作年度报告")
+
+
+def test_cli_export_writes_the_pdf(tmp_path):
+    out = tmp_path / "报告.pdf"
+    done = subprocess.run([sys.executable, "-m", "core.cli", "export", str(sample_report_path()),
+                           "--pdf", str(out)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
 
 
 def test_table3_split_repeats_its_header(sample):
@@ -202,8 +223,8 @@ def test_report_with_errors_is_a_draft_with_findings_page():
         page = pdf.pages[-1]
         last = _squash(page.extract_text())
         # The 问题 column alone, so that wrapped messages read in order.
-        messages = _squash(page.crop((28 * 2.8346 + 0.32 * 442.2, 0, page.width, page.height))
-                           .extract_text())
+        column = page.crop((28 * 2.8346 + 0.33 * 442.2, 0, page.width, page.height))
+        messages = _squash(column.filter(lambda o: o.get("size", 0) < 50).extract_text())
     assert "未解决的校验问题" in last and f"仍有{len(errors)}项错误" in last
     for finding in findings:
         assert finding.rule in last
