@@ -32,8 +32,24 @@ SQUEEZE = 0.5        # how far (in characters) a line may exceed the width befor
 MAX_PULL = 2         # closing punctuation characters that may be pulled onto a full line
 
 
+_RUN_CHARS = CANNOT_START + " \u3000"
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%,-+/")
+
+
+def _settle(line, cut: int) -> int:
+    """Move ``cut`` back until the line does not end with opening punctuation and what
+    moves down does not start (after spaces, which are dropped there) with closing punctuation."""
+    while True:
+        start = cut
+        while cut > 1 and line[cut - 1][1] in CANNOT_END:
+            cut -= 1
+        while 1 < cut < len(line) and line[cut][1] in _RUN_CHARS:
+            cut -= 1
+        if cut == start:
+            return cut
 
 
 def break_lines(glyphs: Sequence[Tuple[str, str, float]], width: float, first_indent: float,
@@ -53,29 +69,30 @@ def break_lines(glyphs: Sequence[Tuple[str, str, float]], width: float, first_in
             continue
         # The line is full before glyph i.  Closing punctuation may not start the
         # next line: pull up to MAX_PULL of them onto this one.
-        pulled = 0
-        while i < len(glyphs) and glyphs[i][1] in CANNOT_START and pulled < MAX_PULL:
-            line.append(glyphs[i])
-            i += 1
-            pulled += 1
-        if pulled == 0:
-            cut = len(line)
+        run = scan = 0
+        while i + scan < len(glyphs) and glyphs[i + scan][1] in _RUN_CHARS:
+            scan += 1
+            if glyphs[i + scan - 1][1] in CANNOT_START:
+                run = scan  # spaces count only when closing punctuation follows them
+        if 0 < run <= MAX_PULL:
+            line += glyphs[i:i + run]
+            i += run
+        else:
+            # A longer run of closing marks (……”）。) takes the last character down with it.
+            cut = len(line) - 1 if run else len(line)
             # Do not break inside a number or a Latin word.
-            if _is_word_char(glyphs[i][1]):
+            if not run and _is_word_char(glyphs[i][1]):
                 while cut > 1 and _is_word_char(line[cut - 1][1]):
                     cut -= 1
                 if cut == 1 and _is_word_char(line[0][1]):
                     cut = len(line)  # one long word fills the line: break it after all
-            # Opening punctuation may not end a line.
-            while cut > 1 and line[cut - 1][1] in CANNOT_END:
-                cut -= 1
-            # Nor may what moves down start with closing punctuation.
-            while 1 < cut < len(line) and line[cut][1] in CANNOT_START:
-                cut -= 1
+            cut = _settle(line, max(cut, 1))
             i -= len(line) - cut
             line = line[:cut]
         lines.append(line)
         line, used, limit = [], 0.0, width + SQUEEZE * size
+        while i < len(glyphs) and glyphs[i][1] in " \u3000":
+            i += 1  # a space at a line's start would look like an indent
     if line:
         lines.append(line)
     return lines

@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
 from core.pdf import FontFile, PdfOptions, export_pdf, find_official_fonts
 from core.pdf.fonts import BODY, HEADING, SUBHEAD, TITLE
-from core.pdf.linebreak import CANNOT_START
+from core.pdf.linebreak import CANNOT_END, CANNOT_START
+from core.pdf.textblock import MAX_PULL, break_lines
 from core.reportfile import read_report
 from core.resources import resource_path, sample_report_path
 
@@ -133,6 +136,29 @@ def test_signature_agency_and_date_after_gbt9704(sample):
     # 署名 right-indented two characters; the date starts two characters to its right.
     assert agency_chars[-1]["x1"] == pytest.approx(right - 32, abs=1)
     assert date_chars[0]["x0"] == pytest.approx(agency_chars[0]["x0"] + 32, abs=1)
+
+
+_WORDS = ["政务", "公开", "2022", "100%", "（一）", "《条例》", "“三安全”", "abc", "工作", "信 息"]
+_MARKS = ["", "", "，", "。", "、", "？", "”。", "）。”", "……”）。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_MARKS)), max_size=80),
+       st.integers(min_value=0, max_value=2))
+def test_break_lines_keeps_every_character_and_the_rules(words, indent):
+    """Text as clerks write it (words, each maybe followed by punctuation) breaks by the rules."""
+    text = "".join(word + mark for word, mark in words)
+    glyphs = [("f", ch, 16.0 if ord(ch) > 0x2000 else 8.0) for ch in text]
+    lines = break_lines(glyphs, 442.2, indent * 16.0, 16.0)
+    rebuilt = "".join(g[1] for line in lines for g in line)
+    assert rebuilt.replace(" ", "") == text.replace(" ", "")  # only spaces at a line's start go
+    for k, line in enumerate(lines):
+        assert line, "no empty line"
+        assert sum(g[2] for g in line) <= 442.2 + 16.0 * (0.5 + MAX_PULL) + 0.01
+        if k:
+            assert line[0][1] not in CANNOT_START
+            assert line[0][1] != " "
+            assert lines[k - 1][-1][1] not in CANNOT_END
 
 
 # -- official fonts installed on the machine -----------------------------------------
