@@ -11,7 +11,7 @@ exporting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, Sequence
+from typing import Dict, Mapping, Optional, Sequence
 
 from reportlab import rl_config
 
@@ -41,6 +41,14 @@ class PdfOptions:
     @classmethod
     def with_installed_official_fonts(cls) -> "PdfOptions":
         return cls(official_fonts=find_official_fonts())
+
+    def font_problems(self) -> Dict[str, str]:
+        """Role → why its installed face cannot be used (the bundled face is used instead).
+
+        Registers the faces (a few hundred ms for large ones), so the GUI calls
+        this off the UI thread, e.g. when the clerk turns the setting on.
+        """
+        return dict(font_set(self.official_fonts).unusable)
 
 
 def export_pdf(report: Report, findings: Optional[Sequence[Finding]] = None,

@@ -199,6 +199,7 @@ def render(report: Report, findings: Sequence[Finding], fonts: FontSet) -> bytes
         canvas = Canvas(*args, **kwargs)
         canvas._doc._timeStamp = stamp
         canvas.showOutline()
+        canvas.setViewerPreference("DisplayDocTitle", "true")  # the title, not "report.pdf"
         return canvas
 
     def on_page_end(canvas, doc):

@@ -91,13 +91,21 @@ class FontSet:
 
     def __post_init__(self) -> None:
         self._names: Dict[str, str] = {}
+        # Role → why an installed official face could not be used (the bundled one was).
+        self.unusable: Dict[str, str] = {}
         for role in ROLES:
             if role in self.official:
                 name = official_font_name(role, self.official[role])
-                _register(name, self.official[role])
-            else:
-                name, file_name = BUNDLED[role]
-                _register(name, _bundled(file_name))
+                try:
+                    _register(name, self.official[role])
+                    self._names[role] = name
+                    continue
+                except Exception as exc:  # noqa: BLE001 - any broken installed file
+                    # A face whose licence bits forbid embedding, or a file reportlab's
+                    # parser trips over (it raises more than TTFError): print with ours.
+                    self.unusable[role] = f"{type(exc).__name__}: {exc}"
+            name, file_name = BUNDLED[role]
+            _register(name, _bundled(file_name))
             self._names[role] = name
 
     def name(self, role: str) -> str:

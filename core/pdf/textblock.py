@@ -11,7 +11,8 @@ flowable breaks and sets the body text the way a 公文 is set:
   such a character stays at the end of the previous line, which is squeezed;
 * no line ends with opening punctuation (《 “ （), and a run of digits or
   Latin letters (2022, 100%, 3.5) is never broken;
-* a first-line indent of two characters; the last line is set flush left.
+* a first-line indent of two characters; the last line is set flush left and
+  never holds a single character alone (孤字).
 
 Each character is drawn with the font that has it (``FontSet.runs``).
 """
@@ -95,7 +96,18 @@ def break_lines(glyphs: Sequence[Tuple[str, str, float]], width: float, first_in
             i += 1  # a space at a line's start would look like an indent
     if line:
         lines.append(line)
+    _no_lone_character(lines)
     return lines
+
+
+def _no_lone_character(lines) -> None:
+    """A paragraph's last line of one character (项。) takes one more from the line above."""
+    if len(lines) < 2 or sum(1 for g in lines[-1] if g[1] not in _RUN_CHARS) > 1:
+        return
+    above = lines[-2]
+    cut = _settle(above, len(above) - 1)
+    if len(above) - cut <= 2:
+        lines[-2:] = [above[:cut], above[cut:] + lines[-1]]
 
 
 class TextBlock(Flowable):

@@ -208,3 +208,12 @@ def test_official_font_setting_replaces_the_bundled_face(sample):
     body = [c for c in _chars(data) if c["size"] == 16 and c["page"] == 1]
     assert body and not any("FandolFang" in c["fontname"] for c in body)
     assert export_pdf(sample, [], PdfOptions()) != data
+
+
+def test_an_official_font_that_cannot_be_embedded_falls_back_to_the_bundled_face(sample, tmp_path):
+    broken = tmp_path / "仿宋_GB2312.ttf"
+    broken.write_bytes(_fake_font(["仿宋_GB2312"]))  # no glyphs: reportlab cannot use it
+    options = PdfOptions(official_fonts={BODY: FontFile(str(broken))})
+    assert set(options.font_problems()) == {BODY}
+    data = export_pdf(sample, [], options)
+    assert any("FandolFang" in c["fontname"] for c in _chars(data) if c["page"] == 1)
