@@ -10,30 +10,31 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import re
-from typing import List, Optional, Sequence
+from typing import List, Sequence
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph,
-                                Spacer)
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate,
+                                Paragraph, Spacer)
 from reportlab.platypus.flowables import KeepTogether
 
 from ..checks.findings import ERROR, Finding
 from ..form import FORM, TITLE_SUFFIX
 from ..model import Report
 from .draft import draw_watermark, findings_story
-from .fonts import BODY, SUBHEAD, TITLE, FontSet
-from .styles import (BODY_LEADING, BODY_SIZE, FRAME_HEIGHT, INDENT, FRAME_WIDTH, MARGIN_BOTTOM,
+from .fonts import BODY, HEADING, SUBHEAD, TITLE, FontSet
+from .styles import (BODY_LEADING, BODY_SIZE, FRAME_HEIGHT, FRAME_WIDTH, INDENT, MARGIN_BOTTOM,
                      MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_GAP,
                      PAGE_NUMBER_SIZE, PAGE_WIDTH, Styles)
 from .tables import build_table
 from .textblock import TextBlock
 
-# A paragraph that opens with （一）…： a 二级标题, set in 楷体 up to its full stop.
+# A paragraph that opens with （一）…。 has a run-in 二级标题, set in 楷体 up to its full stop.
 _SUBHEAD_START = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
 _SUBHEAD = re.compile(_SUBHEAD_START.pattern + r"[^。\n]{0,40}?。")
 _SUBHEAD_MAX = 40          # a whole short paragraph opening with （一） is a heading
 _KEEP_WITH_SIGNATURE = 120  # characters: a last paragraph this short moves with the 落款
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LEADING_SPACE = re.compile(r"^[\s\u3000]+")
 
 
@@ -69,8 +70,11 @@ class _Doc(BaseDocTemplate):
 
 
 def _paragraphs(text: str) -> List[str]:
+    """The paragraphs of a narrative text: one per line, indentation and control characters gone
+    (the clerk's own 　　 indent would double ours; a tab has no glyph)."""
     out = []
     for line in (text or "").split("\n"):
+        line = _CONTROL.sub(" ", line)
         line = _LEADING_SPACE.sub("", line).rstrip()
         if line:
             out.append(line)
@@ -96,7 +100,7 @@ def _body_paragraph(line: str, styles: Styles) -> TextBlock:
 
 def _heading(number: int, styles: Styles) -> Paragraph:
     section = FORM.section(number)
-    para = Paragraph(styles.fonts.markup(section.title, "heading"), styles.heading)
+    para = Paragraph(styles.fonts.markup(section.title, HEADING), styles.heading)
     para._bookmark = f"section{number}"
     para._outline_title = section.title
     return para
@@ -107,6 +111,7 @@ def _title(report: Report, styles: Styles) -> List[Paragraph]:
     fonts, title = styles.fonts, report.title
     lines = [title]
     if report.agency and fonts.width(title, TITLE, styles.title.fontSize) > FRAME_WIDTH:
+        # report_title puts the agency first: the second line is 2022年政府信息公开工作年度报告.
         lines = [report.agency, title[len(report.agency):]]
     markup = "<br/>".join(fonts.markup(line, TITLE) for line in lines)
     return [Paragraph(markup, styles.title)]
