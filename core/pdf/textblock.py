@@ -40,15 +40,26 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%,-+/")
 
 
-def _settle(line, cut: int) -> int:
-    """Move ``cut`` back until the line does not end with opening punctuation and what
-    moves down does not start (after spaces, which are dropped there) with closing punctuation."""
+def _settle(line, cut: int, after=None) -> int:
+    """Move ``cut`` back until the break is allowed: the line does not end with opening
+    punctuation, what moves down does not start with closing punctuation (nor with spaces,
+    which are dropped there) and no number or Latin word is cut in two.
+
+    ``after`` is the glyph that follows the line when everything stays on it.
+    """
     while True:
         start = cut
         while cut > 1 and line[cut - 1][1] in CANNOT_END:
             cut -= 1
         while 1 < cut < len(line) and line[cut][1] in _RUN_CHARS:
             cut -= 1
+        down = line[cut] if cut < len(line) else after
+        if down is not None and _is_word_char(down[1]):
+            word_cut = cut
+            while word_cut > 0 and _is_word_char(line[word_cut - 1][1]):
+                word_cut -= 1
+            if word_cut >= 1:  # (a word filling the whole line is broken after all)
+                cut = word_cut
         if cut == start:
             return cut
 
@@ -81,13 +92,7 @@ def break_lines(glyphs: Sequence[Tuple[str, str, float]], width: float, first_in
         else:
             # A longer run of closing marks (……”）。) takes the last character down with it.
             cut = len(line) - 1 if run else len(line)
-            # Do not break inside a number or a Latin word.
-            if not run and _is_word_char(glyphs[i][1]):
-                while cut > 1 and _is_word_char(line[cut - 1][1]):
-                    cut -= 1
-                if cut == 1 and _is_word_char(line[0][1]):
-                    cut = len(line)  # one long word fills the line: break it after all
-            cut = _settle(line, max(cut, 1))
+            cut = _settle(line, max(cut, 1), glyphs[i] if i < len(glyphs) else None)
             i -= len(line) - cut
             line = line[:cut]
         lines.append(line)
@@ -105,8 +110,8 @@ def _no_lone_character(lines) -> None:
     if len(lines) < 2 or sum(1 for g in lines[-1] if g[1] not in _RUN_CHARS) > 1:
         return
     above = lines[-2]
-    cut = _settle(above, len(above) - 1)
-    if len(above) - cut <= 2:
+    cut = _settle(above, len(above) - 1)  # a number moves down whole
+    if len(above) - cut <= 6:
         lines[-2:] = [above[:cut], above[cut:] + lines[-1]]
 
 

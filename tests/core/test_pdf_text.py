@@ -103,8 +103,10 @@ def test_no_line_starts_with_closing_punctuation(sample):
 
 def test_numbers_are_not_broken_across_lines(sample):
     report = sample.copy()
-    report.text["problems"] = "".join(f"全年共受理申请{n}件，" for n in range(1000, 1400, 7))
+    report.text["problems"] = "".join(f"全年共受理申请{n}件，" for n in range(1000, 1400, 7)) + \
+        "\n" + "政" * 53 + "10条。"   # the last line would be 条。 alone: 10 moves down whole
     lines = _line_starts(_chars(export_pdf(report, [])))
+    assert "10条。" in lines
     for a, b in zip(lines, lines[1:]):
         assert not (a[-1].isdigit() and b[0].isdigit()), (a, b)
 
@@ -159,6 +161,7 @@ def test_break_lines_keeps_every_character_and_the_rules(words, indent):
             assert line[0][1] not in CANNOT_START
             assert line[0][1] != " "
             assert lines[k - 1][-1][1] not in CANNOT_END
+            assert not (lines[k - 1][-1][1].isdigit() and line[0][1].isdigit())
 
 
 # -- official fonts installed on the machine -----------------------------------------
