@@ -22,11 +22,10 @@ from core.checks import run_checks
 from core.form import FORM, ROLE_DATA
 from core.pdf import export_pdf
 from core.reportfile import read_report
-from core.resources import sample_report_path
+from core.resources import resource_path, sample_report_path
 from core.model import new_report
 from core.values import Invalid, format_value
 
-SHARED = "/work/shared/samples"
 
 
 def _export(report, findings=None):
@@ -213,7 +212,8 @@ def test_clean_report_exports_clean(sample_pdf):
 
 
 def test_report_with_errors_is_a_draft_with_findings_page():
-    report = read_report(f"{SHARED}/pingtan-ziranziyuan-2023.nianbao")
+    # A real published report whose 表三 does not add up (resources/samples).
+    report = read_report(resource_path("samples", "pingtan-ziranziyuan-2023.nianbao"))
     findings = run_checks(report)
     errors = [f for f in findings if f.severity == "error"]
     assert errors
