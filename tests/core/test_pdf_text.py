@@ -220,3 +220,12 @@ def test_an_official_font_that_cannot_be_embedded_falls_back_to_the_bundled_face
     assert set(options.font_problems()) == {BODY}
     data = export_pdf(sample, [], options)
     assert any("FandolFang" in c["fontname"] for c in _chars(data) if c["page"] == 1)
+
+
+def test_preamble_between_title_and_first_section(sample):
+    report = sample.copy()
+    report.text["preamble"] = "　　本报告根据《中华人民共和国政府信息公开条例》编制。\n\t\n"
+    body = "".join(c["text"] for c in _chars(export_pdf(report, [])) if c["page"] == 1)
+    title_end = body.index("年度报告") + len("年度报告")
+    preamble = body.index("本报告根据《中华人民共和国政府信息公开条例》编制。")
+    assert title_end <= preamble < body.index("一、总体情况")
