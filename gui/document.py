@@ -1,0 +1,169 @@
+"""The open report as the window sees it: cells, texts, findings, undo, modified state.
+
+Every edit of a cell goes through ``ReportDocument.set_cells`` as one undoable
+command; the document calls ``Report.set`` (the core derives the totals) and
+``run_checks`` (the core knows the rules) and tells the views which cells and
+findings changed.  Nothing here adds numbers or knows a rule.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core.checks import ERROR, WARNING, Finding, run_checks
+from core.form import FORM
+from core.model import Report
+from core.values import Value
+
+# An undo record for a computed cell that was derived (not a stated total).
+_DERIVED = object()
+
+
+class SetCellsCommand(QUndoCommand):
+    """One edit, paste, fill or fix: the cells' values before and after."""
+
+    def __init__(self, document: "ReportDocument", before: Dict[str, object],
+                 after: Dict[str, Value], text: str):
+        super().__init__(text)
+        self._document = document
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._document._apply(self._after)
+
+    def undo(self) -> None:
+        self._document._apply(self._before)
+
+
+class ReportDocument(QObject):
+    cellsChanged = Signal(list)        # ids whose shown value may have changed
+    findingsChanged = Signal()
+    textEdited = Signal(str)           # text key
+    modifiedChanged = Signal(bool)
+    metadataChanged = Signal()         # year, agency or file path
+    changed = Signal()                 # any change at all (autosave listens)
+
+    def __init__(self, report: Report, path: Optional[Path] = None, parent=None):
+        super().__init__(parent)
+        self.report = report
+        self.path = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
+        self._text_modified = False
+        self._was_modified = False
+        self.snapshot: Dict[str, Value] = report.snapshot()
+        self.findings: List[Finding] = run_checks(report)
+
+    # -- state -------------------------------------------------------------
+
+    @property
+    def modified(self) -> bool:
+        return self._text_modified or not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Optional[Path] = None) -> None:
+        if path is not None:
+            self.path = Path(path)
+            self.metadataChanged.emit()
+        self._text_modified = False
+        self.undo_stack.setClean()
+        self._emit_modified()
+
+    def mark_modified(self) -> None:
+        """For a document restored from a recovery file: it differs from what is on disk."""
+        self._text_modified = True
+        self._emit_modified()
+
+    def _emit_modified(self) -> None:
+        now = self.modified
+        if now != self._was_modified:
+            self._was_modified = now
+            self.modifiedChanged.emit(now)
+
+    def counts(self) -> Dict[int, Dict[str, int]]:
+        """Per section (1 … 6): how many errors and warnings its findings hold."""
+        out = {s.number: {ERROR: 0, WARNING: 0} for s in FORM.sections}
+        for f in self.findings:
+            if f.severity in (ERROR, WARNING):
+                out[f.section][f.severity] += 1
+        return out
+
+    # -- cells -------------------------------------------------------------
+
+    def set_cells(self, values: Mapping[str, Value], text: str) -> bool:
+        """Change cells as one undoable step; False when nothing would change."""
+        before: Dict[str, object] = {}
+        after: Dict[str, Value] = {}
+        for cid, value in values.items():
+            if self._same(cid, value):
+                continue
+            cell = FORM.cells[cid]
+            stated = self.report.is_stated_total(cid)
+            before[cid] = self.report.values.get(cid) if (stated or not cell.computed) else _DERIVED
+            after[cid] = value
+        if not after:
+            return False
+        self.undo_stack.push(SetCellsCommand(self, before, after, text))
+        return True
+
+    def _same(self, cid: str, value: Value) -> bool:
+        current = self.snapshot[cid]
+        return type(current) is type(value) and current == value and (
+            not FORM.cells[cid].computed or self.report.is_stated_total(cid))
+
+    def _apply(self, values: Mapping[str, object]) -> None:
+        changed: List[str] = []
+        for cid, value in values.items():
+            if value is _DERIVED:
+                # Setting a total to what its parts add up to makes it derived again.
+                changed += self.report.set(cid, self.report.computed(cid))
+            else:
+                changed += self.report.set(cid, value)
+        self.snapshot = self.report.snapshot()
+        self.cellsChanged.emit(list(dict.fromkeys(changed)))
+        self.refresh_findings()
+        self.changed.emit()
+
+    def fill_blanks_with_zero(self) -> bool:
+        from decimal import Decimal
+        zeros = {cid: (Decimal(0) if FORM.cells[cid].kind == "money" else 0)
+                 for cid in self.report.blank_input_cells()}
+        return self.set_cells(zeros, "空白单元格填 0")
+
+    def recompute_totals(self) -> bool:
+        values = {cid: self.report.computed(cid, self.snapshot)
+                  for cid in sorted(self.report.stated_totals)}
+        return self.set_cells(values, "重新计算合计")
+
+    # -- texts -------------------------------------------------------------
+
+    def set_text(self, key: str, text: str) -> None:
+        if self.report.text.get(key, "") == text:
+            return
+        self.report.text[key] = text
+        self._text_modified = True
+        self.textEdited.emit(key)
+        self.refresh_findings()
+        self._emit_modified()
+        self.changed.emit()
+
+    def set_metadata(self, year: int, agency: str) -> None:
+        if (year, agency) == (self.report.year, self.report.agency):
+            return
+        self.report.year, self.report.agency = year, agency
+        self._text_modified = True
+        self.metadataChanged.emit()
+        self.refresh_findings()
+        self._emit_modified()
+        self.changed.emit()
+
+    # -- findings ----------------------------------------------------------
+
+    def refresh_findings(self) -> None:
+        findings = run_checks(self.report)
+        if findings != self.findings:
+            self.findings = findings
+            self.findingsChanged.emit()

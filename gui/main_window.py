@@ -1,0 +1,213 @@
+"""The main window: header line, one tab per section, the findings panel, menus, status bar.
+
+It wires the pieces together and stays small: grids live in ``table_view``,
+narrative tabs in ``text_tab``, the findings panel in ``findings``, the 文件
+menu in ``file_actions``, recovery in ``autosave``.
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from core.checks import ERROR, WARNING
+from core.form import FORM
+
+from . import dialogs
+from .document import ReportDocument
+from .file_actions import FileActions
+from .findings import FindingsPanel, summary
+from .table_model import ReportTableModel
+from .table_view import TableTab
+from .text_tab import TextTab
+
+APP_NAME = "政府信息公开工作年度报告"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: ReportDocument, autosaver_factory: Optional[Callable] = None):
+        super().__init__()
+        self.document: Optional[ReportDocument] = None
+        self.tab_widgets: Dict[int, QWidget] = {}
+        # Blocking questions go through these hooks so tests can answer them.
+        self.ask_unsaved: Callable[[QWidget, str], str] = dialogs.ask_unsaved
+        self.resize(1280, 740)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
+        header = QHBoxLayout()
+        self.title_label = QLabel(central)
+        self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b5a;")
+        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.path_label = QLabel(central)
+        self.path_label.setStyleSheet("color: #666;")
+        edit_info = QPushButton("修改年度/机关…", central)
+        edit_info.clicked.connect(self.edit_report_info)
+        header.addWidget(self.title_label)
+        header.addWidget(self.path_label, 1)
+        header.addWidget(edit_info)
+        layout.addLayout(header)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.findings_dock = QDockWidget("校验结果", self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
+        self.summary_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+        self.files = FileActions(self)
+        self.files.build_menu(self.menuBar().addMenu("文件(&F)"))
+        self._build_edit_menu(self.menuBar().addMenu("编辑(&E)"))
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction("关于", self._about)
+
+        self.autosaver = None
+        self.set_document(document)
+        if autosaver_factory is not None:
+            self.autosaver = autosaver_factory(self.document)
+
+    # -- document ------------------------------------------------------------
+
+    def set_document(self, document: ReportDocument) -> None:
+        """Show another report (new, opened, restored) in this window."""
+        old_index = self.tabs.currentIndex()
+        self.document = document
+        self.tabs.clear()
+        for widget in self.tab_widgets.values():
+            widget.deleteLater()
+        self.tab_widgets = {}
+        for section in FORM.sections:
+            if section.table_key:
+                model = ReportTableModel(FORM.table(section.table_key), document, self)
+                tab = TableTab(model)
+                tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
+                tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            else:
+                tab = TextTab(section, document)
+            self.tab_widgets[section.number] = tab
+            self.tabs.addTab(tab, section.title)
+        self.tabs.setCurrentIndex(max(0, old_index))
+        self.findings = FindingsPanel(document, self.findings_dock)
+        self.findings.findingActivated.connect(self.show_finding)
+        old_panel = self.findings_dock.widget()
+        self.findings_dock.setWidget(self.findings)
+        if old_panel is not None:
+            old_panel.deleteLater()
+        document.findingsChanged.connect(self._on_findings_changed)
+        document.modifiedChanged.connect(self.setWindowModified)
+        document.metadataChanged.connect(self._update_title)
+        document.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        document.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(document.undo_stack.canUndo())
+        self.redo_action.setEnabled(document.undo_stack.canRedo())
+        if self.autosaver is not None:
+            self.autosaver.set_document(document)
+        self.setWindowModified(document.modified)
+        self._update_title()
+        self._on_findings_changed()
+
+    def _update_title(self) -> None:
+        report = self.document.report
+        self.title_label.setText(report.title if report.agency else f"（未填写机关名称）{report.title}")
+        path = self.document.path
+        self.path_label.setText(f"　{path}" if path else "　（尚未保存）")
+        name = path.name if path else "未命名"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def _on_findings_changed(self) -> None:
+        counts = self.document.counts()
+        for section in FORM.sections:
+            c = counts[section.number]
+            badge = " ".join(t for t in (f"✖{c[ERROR]}" if c[ERROR] else "",
+                                         f"⚠{c[WARNING]}" if c[WARNING] else "") if t)
+            self.tabs.setTabText(section.number - 1, f"{section.title} {badge}".strip())
+            self.tabs.setTabToolTip(section.number - 1,
+                                    f"{section.title}：错误 {c[ERROR]} 个，警告 {c[WARNING]} 个")
+        errors = sum(c[ERROR] for c in counts.values())
+        self.summary_label.setText(summary(self.document.findings))
+        self.summary_label.setStyleSheet("color: #b00020; font-weight: bold;" if errors else "color: #1b6e2d;")
+
+    def current_table(self) -> Optional[TableTab]:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TableTab) else None
+
+    def show_finding(self, finding) -> None:
+        """Switch to the finding's tab and select its cells (or its passage of text)."""
+        tab = self.tab_widgets[finding.section]
+        self.tabs.setCurrentWidget(tab)
+        if isinstance(tab, TableTab):
+            tab.body.select_cells(finding.cells)
+        elif isinstance(tab, TextTab):
+            tab.select_span(finding.span)
+        self.statusBar().showMessage(finding.message, 10000)
+
+    # -- edit menu -----------------------------------------------------------
+
+    def _build_edit_menu(self, menu) -> None:
+        self.undo_action = self._add(menu, "撤销", lambda: self.document.undo_stack.undo(), QKeySequence.Undo)
+        self.redo_action = self._add(menu, "重做", lambda: self.document.undo_stack.redo(), QKeySequence.Redo)
+        menu.addSeparator()
+        self._add(menu, "复制", lambda: self._on_table(lambda t: t.body.copy_selection()))
+        self._add(menu, "粘贴", lambda: self._on_table(
+            lambda t: t.body.paste_text(QGuiApplication.clipboard().text())))
+        self._add(menu, "清除所选单元格", lambda: self._on_table(lambda t: t.body.clear_selection()))
+        menu.addSeparator()
+        self._add(menu, "空白单元格全部填 0", self.fill_blanks_with_zero, "Ctrl+Shift+0")
+        self._add(menu, "重新计算全部合计", lambda: self.document.recompute_totals())
+        self._add(menu, "修改年度/机关…", self.edit_report_info)
+
+    def _add(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _on_table(self, fn) -> None:
+        tab = self.current_table()
+        if tab is not None:
+            fn(tab)
+
+    def fill_blanks_with_zero(self) -> None:
+        blanks = len(self.document.report.blank_input_cells())
+        if self.document.fill_blanks_with_zero():
+            self.statusBar().showMessage(f"已在 {blanks} 个空白单元格中填入 0（可撤销）", 6000)
+
+    def edit_report_info(self) -> None:
+        report = self.document.report
+        dialog = dialogs.ReportInfoDialog(self, year=report.year, agency=report.agency, title="年度和机关")
+        if dialog.exec() == dialogs.ReportInfoDialog.Accepted:
+            year, agency, _ = dialog.values()
+            self.document.set_metadata(year, agency)
+
+    def _about(self) -> None:
+        dialogs.show_notice(self, APP_NAME, [FORM.name])
+
+    # -- closing -------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when the current report may be replaced or closed (saved, or the clerk said so)."""
+        if not self.document.modified:
+            return True
+        answer = self.ask_unsaved(self, self.document.report.title)
+        if answer == dialogs.SAVE:
+            return self.files.save()
+        return answer == dialogs.DISCARD
+
+    def closeEvent(self, event) -> None:
+        if self.maybe_save():
+            if self.autosaver is not None:
+                self.autosaver.discard()
+            event.accept()
+        else:
+            event.ignore()
