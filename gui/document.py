@@ -52,7 +52,7 @@ class ReportDocument(QObject):
         self.report = report
         self.path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._text_modified = False
         self._was_modified = False
         self.snapshot: Dict[str, Value] = report.snapshot()
@@ -75,6 +75,9 @@ class ReportDocument(QObject):
     def mark_modified(self) -> None:
         """For a document restored from a recovery file: it differs from what is on disk."""
         self._text_modified = True
+        self._emit_modified()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
         self._emit_modified()
 
     def _emit_modified(self) -> None:

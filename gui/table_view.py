@@ -186,6 +186,10 @@ class GridView(QTableView):
         key = event.key()
         if event.matches(QKeySequence.Copy):
             self.copy_selection()
+        elif event.matches(QKeySequence.Undo):
+            self.document.undo_stack.undo()
+        elif event.matches(QKeySequence.Redo):
+            self.document.undo_stack.redo()
         elif event.matches(QKeySequence.Paste):
             self.paste_text(QGuiApplication.clipboard().text())
         elif key in (Qt.Key_Delete, Qt.Key_Backspace) and self.state() != QAbstractItemView.EditingState:
@@ -197,8 +201,11 @@ class GridView(QTableView):
             super().keyPressEvent(event)
 
     def focusNextPrevChild(self, forward: bool) -> bool:
-        # Tab stays in the grid (handled in keyPressEvent); Ctrl+Tab leaves it.
-        return super().focusNextPrevChild(forward)
+        # Tab moves to the next cell to fill in, as in a spreadsheet, instead of leaving the grid.
+        if self.selectionMode() == QAbstractItemView.NoSelection:
+            return super().focusNextPrevChild(forward)
+        self.move_after_entry(Qt.Key_Tab if forward else Qt.Key_Backtab)
+        return True
 
     # -- selection -------------------------------------------------------------
 
@@ -223,7 +230,8 @@ class GridView(QTableView):
     # -- clear, copy, paste ------------------------------------------------------
 
     def clear_selection(self) -> None:
-        ids = [c for c in self.selected_cell_ids() if self.grid_model.is_editable(c)]
+        ids = self.selected_cell_ids() or [self.grid_model.cell_id(self.currentIndex())]
+        ids = [c for c in ids if self.grid_model.is_editable(c)]
         if ids:
             self.document.set_cells({c: None for c in ids}, "清除单元格")
 
