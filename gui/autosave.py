@@ -92,6 +92,7 @@ class Autosaver(QObject):
     def __init__(self, document, directory: Optional[Path] = None, parent=None):
         super().__init__(parent)
         self.directory = directory or data_dir()
+        self.directory.mkdir(parents=True, exist_ok=True)
         self.file = self.directory / f"{_PREFIX}{uuid.uuid4().hex}{_SUFFIX}"
         self._lock = QLockFile(str(self.file) + ".lock")
         self._lock.setStaleLockTime(0)

@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary_label)
 
         self.files = FileActions(self)
-        self.files.build_menu(self.menuBar().addMenu("文件(&F)"))
+        self.file_menu = self.menuBar().addMenu("文件(&F)")
+        self.files.build_menu(self.file_menu)
         self._build_edit_menu(self.menuBar().addMenu("编辑(&E)"))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction("关于", self._about)
