@@ -10,7 +10,7 @@ from typing import Callable, Dict, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget,
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from core.checks import ERROR, WARNING
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.path_label = QLabel(central)
         self.path_label.setStyleSheet("color: #666;")
+        self.path_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         edit_info = QPushButton("修改年度/机关…", central)
         edit_info.clicked.connect(self.edit_report_info)
         header.addWidget(self.title_label)
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
+        # On a narrow window the six official titles shorten rather than scroll out of sight.
+        self.tabs.setElideMode(Qt.ElideMiddle)
+        self.tabs.setUsesScrollButtons(False)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -120,7 +124,8 @@ class MainWindow(QMainWindow):
         report = self.document.report
         self.title_label.setText(report.title if report.agency else f"（未填写机关名称）{report.title}")
         path = self.document.path
-        self.path_label.setText(f"　{path}" if path else "　（尚未保存）")
+        self.path_label.setText(f"　{path.name}" if path else "　（尚未保存）")
+        self.path_label.setToolTip(str(path) if path else "")
         name = path.name if path else "未命名"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 

@@ -157,6 +157,9 @@ class ReportTableModel(QAbstractTableModel):
         severities = {f.severity for f in self._cell_findings.get(cid, ())}
         if ERROR in severities:
             return QBrush(COLOR_ERROR)
+        if value is None and not FORM.cells[cid].computed:
+            # A blank cell looks blank (its warning says no more than that), never like a zero.
+            return QBrush(COLOR_BLANK)
         if WARNING in severities:
             return QBrush(COLOR_WARNING)
         if FORM.cells[cid].computed:

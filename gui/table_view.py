@@ -12,7 +12,7 @@ import re
 from typing import Dict, List, Optional, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QValidator
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QValidator
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLineEdit, QStyledItemDelegate,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -30,6 +30,7 @@ _DATA_WIDTH = {"t2": (120, 190), "t3": (64, 100), "t4": (56, 92)}
 _LABEL_WEIGHTS = {"t2": (1.0,), "t3": (0.8, 1.25, 2.6)}
 _LABEL_MAX = {"t2": 300}
 MIN_ROW_HEIGHT = 28
+BLANK_MARK_COLOR = QColor("#b59a55")
 
 
 class NumberValidator(QValidator):
@@ -65,6 +66,16 @@ class CellDelegate(QStyledItemDelegate):
         validator.rejected.connect(self._view.hint)
         editor.setValidator(validator)
         return editor
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        cid = index.data(Qt.UserRole + 1)
+        if cid and index.data(Qt.DisplayRole) == "" and not FORM.cells[cid].computed:
+            # Blank is not zero: say so in the cell itself, whatever its colour.
+            painter.save()
+            painter.setPen(BLANK_MARK_COLOR)
+            painter.drawText(option.rect.adjusted(4, 0, -6, 0), Qt.AlignRight | Qt.AlignVCenter, "空")
+            painter.restore()
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.EditRole) or "")
