@@ -17,8 +17,13 @@ from core.checks import ERROR, WARNING, SEVERITY_LABEL, cell_label
 from core.form import FORM, MONEY, ROLE_DATA, ROLE_HEADER, ROLE_HEADING, ROLE_NOTE, GridCell, Table
 from core.values import Invalid, Value, format_value, is_valid, parse_value
 
-CELL_ID_ROLE = Qt.UserRole + 1
-GRID_ROLE = Qt.UserRole + 2
+# Roles as plain ints: data() runs for every role of every visible cell, and comparing
+# against PySide's enum members costs microseconds each.
+CELL_ID_ROLE = int(Qt.UserRole) + 1
+GRID_ROLE = int(Qt.UserRole) + 2
+DISPLAY, EDIT, BACKGROUND, FOREGROUND, ALIGNMENT, TOOLTIP, FONT, ACCESSIBLE = (
+    int(r) for r in (Qt.DisplayRole, Qt.EditRole, Qt.BackgroundRole, Qt.ForegroundRole,
+                     Qt.TextAlignmentRole, Qt.ToolTipRole, Qt.FontRole, Qt.AccessibleTextRole))
 
 # Colours a clerk can tell apart on a cheap monitor, and that print the meaning in the tooltip too.
 COLOR_HEADER = QColor("#e8edf3")
@@ -29,6 +34,11 @@ COLOR_ERROR = QColor("#f6b9b9")
 COLOR_WARNING = QColor("#fde3a7")
 COLOR_INVALID_TEXT = QColor("#b00020")
 COLOR_COMPUTED_TEXT = QColor("#333333")
+BRUSH_HEADER, BRUSH_COMPUTED, BRUSH_BLANK, BRUSH_CARRIED, BRUSH_ERROR, BRUSH_WARNING = (
+    QBrush(c) for c in (COLOR_HEADER, COLOR_COMPUTED, COLOR_BLANK, COLOR_CARRIED, COLOR_ERROR, COLOR_WARNING))
+BRUSH_INVALID_TEXT, BRUSH_COMPUTED_TEXT = QBrush(COLOR_INVALID_TEXT), QBrush(COLOR_COMPUTED_TEXT)
+ALIGN_NUMBER = int(Qt.AlignRight | Qt.AlignVCenter)
+ALIGN_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 
 CARRIED_FROM_ROW = "carried_out"   # last year's 四、结转下年度继续办理 …
 CARRIED_TO_ROW = "carried_in"      # … is this year's 二、上年结转
@@ -57,6 +67,10 @@ class ReportTableModel(QAbstractTableModel):
             for r in range(g.row, g.row + g.rowspan):
                 for c in range(g.col, g.col + g.colspan):
                     self._cover[(r, c)] = g
+        self._data_ids = {(g.row, g.col): g.cell_id for g in table.grid if g.cell_id}
+        self._labels = {(g.row, g.col): self._label_roles(g) for g in table.grid if not g.cell_id}
+        self._flags = {(g.row, g.col): self._flags_for(g) for g in table.grid}
+        self._styles: Dict[str, tuple] = {}
         self._cell_findings: Dict[str, list] = {}
         self._index_cell_findings()
         document.cellsChanged.connect(self._on_cells_changed)
@@ -88,12 +102,7 @@ class ReportTableModel(QAbstractTableModel):
     def is_editable(self, cell_id: Optional[str]) -> bool:
         return cell_id is not None and not FORM.cells[cell_id].computed
 
-    # -- data --------------------------------------------------------------
-
-    def flags(self, index: QModelIndex):
-        g = self._anchor.get((index.row(), index.column()))
-        if g is None:
-            return Qt.NoItemFlags
+    def _flags_for(self, g: GridCell):
         if g.role != ROLE_DATA:
             return Qt.ItemIsEnabled
         flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
@@ -101,73 +110,79 @@ class ReportTableModel(QAbstractTableModel):
             flags |= Qt.ItemIsEditable
         return flags
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        g = self._anchor.get((index.row(), index.column()))
-        if g is None:
-            return None
-        if g.role != ROLE_DATA:
-            return self._label_data(g, role)
-        cid = g.cell_id
-        value = self.document.snapshot[cid]
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return format_value(value)
+    # -- data --------------------------------------------------------------
+
+    def flags(self, index: QModelIndex):
+        return self._flags.get((index.row(), index.column()), Qt.NoItemFlags)
+
+    def data(self, index: QModelIndex, role=DISPLAY):
+        # Called for every role of every visible cell at each repaint: kept to dictionary look-ups.
+        key = (index.row(), index.column())
+        cid = self._data_ids.get(key)
+        if cid is None:
+            roles = self._labels.get(key)
+            return roles.get(role) if roles is not None else None
+        if role == DISPLAY or role == EDIT:
+            return format_value(self.document.snapshot[cid])
+        if role == BACKGROUND or role == FOREGROUND:
+            style = self._styles.get(cid)
+            if style is None:
+                style = self._styles[cid] = self._style(cid)
+            return style[0] if role == BACKGROUND else style[1]
+        if role == ALIGNMENT:
+            return ALIGN_NUMBER
         if role == CELL_ID_ROLE:
             return cid
         if role == GRID_ROLE:
-            return g
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole:
-            return self._background(cid, value)
-        if role == Qt.ForegroundRole:
-            if isinstance(value, Invalid) or not (value is None or is_valid(FORM.cells[cid].kind, value)):
-                return QBrush(COLOR_INVALID_TEXT)
-            if FORM.cells[cid].computed:
-                return QBrush(COLOR_COMPUTED_TEXT)
-            return None
-        if role == Qt.ToolTipRole:
-            return self._tooltip(cid, value)
-        if role == Qt.AccessibleTextRole:
-            return f"{cell_label(cid)}：{format_value(value) or '空白'}"
+            return self._anchor[key]
+        if role == TOOLTIP:
+            return self._tooltip(cid, self.document.snapshot[cid])
+        if role == ACCESSIBLE:
+            return f"{cell_label(cid)}：{format_value(self.document.snapshot[cid]) or '空白'}"
         return None
 
-    def _label_data(self, g: GridCell, role):
-        if role == Qt.DisplayRole:
-            return g.text
-        if role == Qt.ToolTipRole:
-            return g.text if len(g.text) > 12 else None
-        if role == Qt.TextAlignmentRole:
-            if g.role == ROLE_HEADING or g.role == ROLE_NOTE:
-                return int(Qt.AlignLeft | Qt.AlignVCenter)
-            if g.role == ROLE_HEADER:
-                return int(Qt.AlignCenter)
+    def _label_roles(self, g: GridCell) -> Dict[int, object]:
+        if g.role in (ROLE_HEADING, ROLE_NOTE):
+            align = ALIGN_LEFT
+        elif g.role == ROLE_HEADER:
+            align = int(Qt.AlignCenter)
+        else:
             # A label spanning many rows is read at its top, where its rows begin.
-            return int(Qt.AlignLeft | (Qt.AlignTop if g.rowspan > 3 else Qt.AlignVCenter))
-        if role == Qt.BackgroundRole:
-            return QBrush(COLOR_HEADER)
-        if role == Qt.FontRole and g.role in (ROLE_HEADING, ROLE_HEADER):
+            align = int(Qt.AlignLeft | (Qt.AlignTop if g.rowspan > 3 else Qt.AlignVCenter))
+        roles = {DISPLAY: g.text, ALIGNMENT: align,
+                 BACKGROUND: BRUSH_HEADER, GRID_ROLE: g}
+        if len(g.text) > 12:
+            roles[TOOLTIP] = g.text
+        if g.role in (ROLE_HEADING, ROLE_HEADER):
             font = QFont()
             font.setBold(True)
-            return font
-        if role == GRID_ROLE:
-            return g
-        return None
+            roles[FONT] = font
+        return roles
+
+    def _style(self, cid: str):
+        """(background, foreground) of a data cell, from its value and its findings."""
+        value = self.document.snapshot[cid]
+        cell = FORM.cells[cid]
+        foreground = None
+        if value is not None and not is_valid(cell.kind, value):
+            foreground = BRUSH_INVALID_TEXT
+        elif cell.computed:
+            foreground = BRUSH_COMPUTED_TEXT
+        return self._background(cid, value), foreground
 
     def _background(self, cid: str, value: Value):
         severities = {f.severity for f in self._cell_findings.get(cid, ())}
         if ERROR in severities:
-            return QBrush(COLOR_ERROR)
+            return BRUSH_ERROR
         if value is None and not FORM.cells[cid].computed:
             # A blank cell looks blank (its warning says no more than that), never like a zero.
-            return QBrush(COLOR_BLANK)
+            return BRUSH_BLANK
         if WARNING in severities:
-            return QBrush(COLOR_WARNING)
+            return BRUSH_WARNING
         if FORM.cells[cid].computed:
-            return QBrush(COLOR_COMPUTED)
+            return BRUSH_COMPUTED
         if self.carried_source(cid) is not None:
-            return QBrush(COLOR_CARRIED)
-        if value is None:
-            return QBrush(COLOR_BLANK)
+            return BRUSH_CARRIED
         return None
 
     def carried_source(self, cid: str) -> Optional[str]:
@@ -197,9 +212,9 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(f"【{SEVERITY_LABEL[f.severity]}】{f.message}")
         return "\n".join(lines)
 
-    def setData(self, index: QModelIndex, value, role=Qt.EditRole) -> bool:
+    def setData(self, index: QModelIndex, value, role=EDIT) -> bool:
         cid = self.cell_id(index)
-        if role != Qt.EditRole or not self.is_editable(cid):
+        if role != EDIT or not self.is_editable(cid):
             return False
         parsed, refusal = parse_cell_input(cid, "" if value is None else str(value))
         if refusal:
@@ -211,6 +226,8 @@ class ReportTableModel(QAbstractTableModel):
     # -- updates -----------------------------------------------------------
 
     def _on_cells_changed(self, ids: List[str]) -> None:
+        for cid in ids:
+            self._styles.pop(cid, None)
         positions = [self.table.data_positions[c] for c in ids if c in self.table.data_positions]
         if not positions:
             return

@@ -20,7 +20,7 @@ from core.checks import cell_label
 from core.form import FORM, MONEY, ROLE_DATA, GridCell
 from core.values import format_value, normalize_number_text
 
-from .table_model import ReportTableModel, parse_cell_input
+from .table_model import CELL_ID_ROLE, ReportTableModel, parse_cell_input
 
 DOWN, UP, RIGHT, LEFT = (1, 0), (-1, 0), (0, 1), (0, -1)
 _COUNT_TYPING = re.compile(r"[\d,]*")
@@ -62,15 +62,15 @@ class CellDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        validator = NumberValidator(FORM.cells[index.data(Qt.UserRole + 1)].kind, editor)
+        validator = NumberValidator(FORM.cells[index.data(CELL_ID_ROLE)].kind, editor)
         validator.rejected.connect(self._view.hint)
         editor.setValidator(validator)
         return editor
 
     def paint(self, painter, option, index):
         super().paint(painter, option, index)
-        cid = index.data(Qt.UserRole + 1)
-        if cid and index.data(Qt.DisplayRole) == "" and not FORM.cells[cid].computed:
+        cid = index.data(CELL_ID_ROLE)
+        if cid and not FORM.cells[cid].computed and self._view.document.snapshot[cid] is None:
             # Blank is not zero: say so in the cell itself, whatever its colour.
             painter.save()
             painter.setPen(BLANK_MARK_COLOR)
