@@ -192,6 +192,7 @@ class GridView(QTableView):
                                     or bool(modifiers & Qt.ShiftModifier))
         if found:
             self.setCurrentIndex(self.model().index(found.row, found.col))
+        self.setFocus()   # back from the closed editor, so that typing goes on in the grid
 
     def keyPressEvent(self, event):
         key = event.key()

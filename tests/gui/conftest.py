@@ -36,5 +36,7 @@ def window_for(qtbot):
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)
         return window
     return make
