@@ -74,7 +74,10 @@ def load_document(path: Optional[str]):
         return ReportDocument(new_report(_dt.date.today().year - 1, "")), []
     loaded = load(path)
     own = loaded.kind == KIND_REPORT
-    return ReportDocument(loaded.report, Path(path).resolve() if own else None), list(loaded.notes)
+    document = ReportDocument(loaded.report, Path(path).resolve() if own else None)
+    if not own:
+        document.mark_modified()   # imported from Excel: not yet saved as a report file
+    return document, list(loaded.notes)
 
 
 def build_window(path: Optional[str] = None, *, autosave: bool = True,

@@ -28,6 +28,12 @@ EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls)"
 MAX_RECENT = 8
 
 
+def _unsaved(document: ReportDocument) -> ReportDocument:
+    """A report made from another file holds data the clerk has not saved yet."""
+    document.mark_modified()
+    return document
+
+
 def settings() -> QSettings:
     return QSettings(str(data_dir() / "settings.ini"), QSettings.IniFormat)
 
@@ -112,7 +118,7 @@ class FileActions(QObject):
             return None
 
         def done(loaded: Loaded):
-            self.window.set_document(ReportDocument(new_report(year, agency, loaded.report)))
+            self.window.set_document(_unsaved(ReportDocument(new_report(year, agency, loaded.report))))
             self.window.statusBar().showMessage(f"已从 {Path(last_path).name} 结转上年数据", 8000)
             self._show_notes(loaded)
         return self._load_in_background(last_path, done)
@@ -127,7 +133,10 @@ class FileActions(QObject):
     def open_path(self, path: str) -> Optional[Job]:
         def done(loaded: Loaded):
             own = loaded.kind == KIND_REPORT
-            self.window.set_document(ReportDocument(loaded.report, Path(path) if own else None))
+            document = ReportDocument(loaded.report, Path(path) if own else None)
+            if not own:
+                document.mark_modified()   # imported from Excel: not yet saved as a report file
+            self.window.set_document(document)
             if own:
                 self.remember(Path(path).resolve())
             self._show_notes(loaded)
@@ -140,8 +149,8 @@ class FileActions(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, "选择上年年报 Excel", self._directory(),
                                               EXCEL_FILTER)
         if path:
-            self._load_in_background(path, lambda loaded: self.window.set_document(ReportDocument(
-                new_report(loaded.report.year + 1, loaded.report.agency, loaded.report))))
+            self._load_in_background(path, lambda loaded: self.window.set_document(_unsaved(ReportDocument(
+                new_report(loaded.report.year + 1, loaded.report.agency, loaded.report)))))
 
     def _load_in_background(self, path: str, done: Callable[[Loaded], None]) -> Job:
         self.window.statusBar().showMessage(f"正在读取 {Path(path).name}…")

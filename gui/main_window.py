@@ -48,8 +48,12 @@ class MainWindow(QMainWindow):
         self.path_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         edit_info = QPushButton("修改年度/机关…", central)
         edit_info.clicked.connect(self.edit_report_info)
+        fill_zero = QPushButton("空白单元格填 0", central)
+        fill_zero.setToolTip("在表二、表三、表四所有尚未填写的单元格中填入 0（可撤销）")
+        fill_zero.clicked.connect(self.fill_blanks_with_zero)
         header.addWidget(self.title_label)
         header.addWidget(self.path_label, 1)
+        header.addWidget(fill_zero)
         header.addWidget(edit_info)
         layout.addLayout(header)
         self.tabs = QTabWidget(central)
@@ -159,8 +163,8 @@ class MainWindow(QMainWindow):
     # -- edit menu -----------------------------------------------------------
 
     def _build_edit_menu(self, menu) -> None:
-        self.undo_action = self._add(menu, "撤销", lambda: self.document.undo_stack.undo(), QKeySequence.Undo)
-        self.redo_action = self._add(menu, "重做", lambda: self.document.undo_stack.redo(), QKeySequence.Redo)
+        self.undo_action = self._add(menu, "撤销", lambda: self._undo_redo("undo"), QKeySequence.Undo)
+        self.redo_action = self._add(menu, "重做", lambda: self._undo_redo("redo"), QKeySequence.Redo)
         menu.addSeparator()
         self._add(menu, "复制", lambda: self._on_table(lambda t: t.body.copy_selection()))
         self._add(menu, "粘贴", lambda: self._on_table(
@@ -178,6 +182,14 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         return action
+
+    def _undo_redo(self, which: str) -> None:
+        # In a narrative tab the editor keeps its own history of typing.
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, TextTab) and tab.editor.hasFocus():
+            getattr(tab.editor, which)()
+        else:
+            getattr(self.document.undo_stack, which)()
 
     def _on_table(self, fn) -> None:
         tab = self.current_table()

@@ -57,7 +57,8 @@ class TextTab(QWidget):
         layout.addLayout(bar)
 
         if section.placeholder and "报告" in section.placeholder:
-            reminder = QLabel("提示：" + section.placeholder.strip("（）"), self)
+            # The template's placeholder minus its generic "文字描述，" opening.
+            reminder = QLabel("提示：" + section.placeholder.strip("（）").split("，", 1)[-1], self)
             reminder.setStyleSheet("color: #8a5a00; background: #fff4d6; padding: 4px;")
             layout.addWidget(reminder)
 

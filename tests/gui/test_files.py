@@ -176,3 +176,45 @@ def test_screenshot_png(tmp_path):
     assert (image.width(), image.height()) == (1366, 768)
     with pytest.raises(InputError):
         screenshot(str(tmp_path / "missing.nianbao"), str(tmp_path / "x.png"))
+
+
+def _excel_of_sample(tmp_path, monkeypatch):
+    """An .xlsx of the sample: written by the real exporter, or read by a stand-in reader when absent."""
+    target = tmp_path / "上年.xlsx"
+    if exports.module_available("core.xlsx.read"):
+        if not exports.module_available("core.xlsx.export"):
+            pytest.skip("no Excel writer to make a workbook with")
+        from core.xlsx.export import export_xlsx
+        target.write_bytes(export_xlsx(read_report(SAMPLE)))
+        return target
+    if "core.xlsx" not in sys.modules and not exports.module_available("core.xlsx"):
+        package = types.ModuleType("core.xlsx")
+        package.__path__ = []
+        monkeypatch.setitem(sys.modules, "core.xlsx", package)
+    reader = types.ModuleType("core.xlsx.read")
+    reader.read_workbook = lambda data, name: types.SimpleNamespace(
+        report=read_report(SAMPLE), notes=["表三“其他”列未找到，按空白处理"])
+    monkeypatch.setitem(sys.modules, "core.xlsx.read", reader)
+    target.write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    return target
+
+
+def test_open_excel_is_an_unsaved_import(qtbot, window_for, tmp_path, monkeypatch):
+    excel = _excel_of_sample(tmp_path, monkeypatch)
+    window = window_for(None)
+    window.files.open_path(str(excel))
+    qtbot.waitUntil(lambda: window.document.report.year == 2022, timeout=20000)
+    doc = window.document
+    assert doc.path is None and doc.modified       # saving asks for a report file name
+    assert doc.report.get("t2.penalty.decisions") == 157
+
+
+def test_new_from_last_years_excel(qtbot, window_for, tmp_path, monkeypatch):
+    excel = _excel_of_sample(tmp_path, monkeypatch)
+    window = window_for(None)
+    window.files.create(2023, "", str(excel))
+    qtbot.waitUntil(lambda: window.document.report.year == 2023, timeout=20000)
+    report = window.document.report
+    assert report.agency == "平潭综合实验区公安局"
+    assert report.last_year is not None and report.last_year.year == 2022
+    assert report.get("t3.carried_in.natural") == read_report(SAMPLE).get("t3.carried_out.natural")
