@@ -37,6 +37,9 @@ COLOR_COMPUTED_TEXT = QColor("#333333")
 BRUSH_HEADER, BRUSH_COMPUTED, BRUSH_BLANK, BRUSH_CARRIED, BRUSH_ERROR, BRUSH_WARNING = (
     QBrush(c) for c in (COLOR_HEADER, COLOR_COMPUTED, COLOR_BLANK, COLOR_CARRIED, COLOR_ERROR, COLOR_WARNING))
 BRUSH_INVALID_TEXT, BRUSH_COMPUTED_TEXT = QBrush(COLOR_INVALID_TEXT), QBrush(COLOR_COMPUTED_TEXT)
+FLAGS_LABEL = Qt.ItemIsEnabled
+FLAGS_TOTAL = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+FLAGS_INPUT = FLAGS_TOTAL | Qt.ItemIsEditable
 ALIGN_NUMBER = int(Qt.AlignRight | Qt.AlignVCenter)
 ALIGN_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 
@@ -104,11 +107,8 @@ class ReportTableModel(QAbstractTableModel):
 
     def _flags_for(self, g: GridCell):
         if g.role != ROLE_DATA:
-            return Qt.ItemIsEnabled
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.is_editable(g.cell_id):
-            flags |= Qt.ItemIsEditable
-        return flags
+            return FLAGS_LABEL
+        return FLAGS_INPUT if self.is_editable(g.cell_id) else FLAGS_TOTAL
 
     # -- data --------------------------------------------------------------
 

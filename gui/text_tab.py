@@ -14,13 +14,15 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTextEdit,
                                QVBoxLayout, QWidget)
 
-from core.checks import ERROR
+from core.checks import ERROR, INFO, WARNING
 from core.form import Section
 
 OVERVIEW_GUIDELINE = 1000
 # The sub-headings most 总体情况 sections are organised under.
 OVERVIEW_OUTLINE = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")
 _NUMERALS = "一二三四五六七八九十"
+# The same colours as the grid cells: red for an error, amber for a warning, blue for a hint.
+SPAN_COLORS = {ERROR: "#f6b9b9", WARNING: "#fde3a7", INFO: "#dcebff"}
 
 
 def outline_text() -> str:
@@ -124,7 +126,7 @@ class TextTab(QWidget):
                 continue
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor("#f6b9b9" if f.severity == ERROR else "#fde3a7"))
+            fmt.setBackground(QColor(SPAN_COLORS.get(f.severity, SPAN_COLORS[WARNING])))
             fmt.setToolTip(f.message)
             sel.format = fmt
             cursor = QTextCursor(self.editor.document())
