@@ -218,3 +218,19 @@ def test_new_from_last_years_excel(qtbot, window_for, tmp_path, monkeypatch):
     assert report.agency == "平潭综合实验区公安局"
     assert report.last_year is not None and report.last_year.year == 2022
     assert report.get("t3.carried_in.natural") == read_report(SAMPLE).get("t3.carried_out.natural")
+
+
+def test_screenshot_command_needs_no_display(tmp_path):
+    import os
+    import subprocess
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    out = tmp_path / "tab4.png"
+    result = subprocess.run([sys.executable, "-m", "core.cli", "screenshot", str(SAMPLE), str(out), "--tab", "4"],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).size().toTuple() == (1366, 768)
+    missing = subprocess.run([sys.executable, "-m", "core.cli", "screenshot", str(tmp_path / "no.nianbao"),
+                              str(tmp_path / "x.png")], cwd=root, env=env, capture_output=True, text=True,
+                             timeout=120)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr

@@ -183,3 +183,24 @@ def test_totals_are_read_only(qtbot, window_for, report_copy):
     index = model.index_of("t3.new.total")
     assert not (model.flags(index) & Qt.ItemIsEditable)
     assert not model.setData(index, "7")
+
+
+def test_one_value_pasted_into_a_selection_fills_it(qtbot, window_for, report_copy):
+    window = window_for(report_copy(SAMPLE))
+    view = table_tab(window, 4).body
+    view.select_cells(["t4.review.upheld", "t4.review.corrected", "t4.review.total"])
+    assert view.paste_text("２\n")
+    report = window.document.report
+    assert report.get("t4.review.upheld") == 2 and report.get("t4.review.corrected") == 2
+    assert window.document.snapshot["t4.review.total"] == 4     # the total stays computed
+
+
+def test_clicking_a_text_finding_selects_its_passage(qtbot, window_for, report_copy):
+    from core.checks import Finding
+    window = window_for(report_copy(SAMPLE))
+    finding = Finding("N-TEST", "warning", "测试", text_key="problems", span=(2, 6))
+    window.show_finding(finding)
+    tab = window.tab_widgets[5]
+    assert window.tabs.currentWidget() is tab
+    cursor = tab.editor.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (2, 6)
