@@ -6,7 +6,7 @@ menu in ``file_actions``, recovery in ``autosave``.
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, Optional
+from typing import Callable, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -27,11 +27,23 @@ from .text_tab import TextTab
 APP_NAME = "政府信息公开工作年度报告"
 
 
+class _SectionTabs(dict):
+    """Section number → the tab's content, built on first use."""
+
+    def __init__(self, build: Callable[[int], QWidget]):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, number: int) -> QWidget:
+        widget = self[number] = self._build(number)
+        return widget
+
+
 class MainWindow(QMainWindow):
     def __init__(self, document: ReportDocument, autosaver_factory: Optional[Callable] = None):
         super().__init__()
         self.document: Optional[ReportDocument] = None
-        self.tab_widgets: Dict[int, QWidget] = {}
+        self.tab_widgets = _SectionTabs(self._build_tab)
         # Blocking questions go through these hooks so tests can answer them.
         self.ask_unsaved: Callable[[QWidget, str], str] = dialogs.ask_unsaved
         self.resize(1280, 740)
@@ -61,6 +73,8 @@ class MainWindow(QMainWindow):
         # On a narrow window the six official titles shorten rather than scroll out of sight.
         self.tabs.setElideMode(Qt.ElideMiddle)
         self.tabs.setUsesScrollButtons(False)
+        self._pages = []
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -90,21 +104,21 @@ class MainWindow(QMainWindow):
         """Show another report (new, opened, restored) in this window."""
         old_index = self.tabs.currentIndex()
         self.document = document
+        self.tabs.blockSignals(True)
         self.tabs.clear()
-        for widget in self.tab_widgets.values():
-            widget.deleteLater()
-        self.tab_widgets = {}
+        for page in self._pages:
+            page.deleteLater()
+        self.tab_widgets = _SectionTabs(self._build_tab)
+        # Each tab's content is built when the tab is first shown: start-up builds one, not six.
+        self._pages = []
         for section in FORM.sections:
-            if section.table_key:
-                model = ReportTableModel(FORM.table(section.table_key), document, self)
-                tab = TableTab(model)
-                tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
-                tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
-            else:
-                tab = TextTab(section, document)
-            self.tab_widgets[section.number] = tab
-            self.tabs.addTab(tab, section.title)
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages.append(page)
+            self.tabs.addTab(page, section.title)
+        self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(max(0, old_index))
+        self._on_tab_changed(self.tabs.currentIndex())
         self.findings = FindingsPanel(document, self.findings_dock)
         self.findings.findingActivated.connect(self.show_finding)
         old_panel = self.findings_dock.widget()
@@ -123,6 +137,27 @@ class MainWindow(QMainWindow):
         self.setWindowModified(document.modified)
         self._update_title()
         self._on_findings_changed()
+
+    def _build_tab(self, number: int) -> QWidget:
+        section = FORM.section(number)
+        page = self._pages[number - 1]
+        if section.table_key:
+            model = ReportTableModel(FORM.table(section.table_key), self.document, page)
+            tab = TableTab(model, page)
+            tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
+            tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        else:
+            tab = TextTab(section, self.document, page)
+        page.layout().addWidget(tab)
+        return tab
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self.tab_widgets[index + 1]
+
+    def current_tab(self) -> Optional[QWidget]:
+        index = self.tabs.currentIndex()
+        return self.tab_widgets[index + 1] if index >= 0 else None
 
     def _update_title(self) -> None:
         report = self.document.report
@@ -147,13 +182,13 @@ class MainWindow(QMainWindow):
         self.summary_label.setStyleSheet("color: #b00020; font-weight: bold;" if errors else "color: #1b6e2d;")
 
     def current_table(self) -> Optional[TableTab]:
-        widget = self.tabs.currentWidget()
+        widget = self.current_tab()
         return widget if isinstance(widget, TableTab) else None
 
     def show_finding(self, finding) -> None:
         """Switch to the finding's tab and select its cells (or its passage of text)."""
+        self.tabs.setCurrentIndex(finding.section - 1)
         tab = self.tab_widgets[finding.section]
-        self.tabs.setCurrentWidget(tab)
         if isinstance(tab, TableTab):
             tab.body.select_cells(finding.cells)
         elif isinstance(tab, TextTab):
@@ -185,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _undo_redo(self, which: str) -> None:
         # In a narrative tab the editor keeps its own history of typing.
-        tab = self.tabs.currentWidget()
+        tab = self.current_tab()
         if isinstance(tab, TextTab) and tab.editor.hasFocus():
             getattr(tab.editor, which)()
         else:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.checks import ERROR, WARNING, SEVERITY_LABEL, cell_label
 from core.form import FORM, MONEY, ROLE_DATA, ROLE_HEADER, ROLE_HEADING, ROLE_NOTE, GridCell, Table
-from core.values import Invalid, Value, format_value, is_valid, parse_value
+from core.values import Value, format_value, is_valid, parse_value
 
 # Roles as plain ints: data() runs for every role of every visible cell, and comparing
 # against PySide's enum members costs microseconds each.

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from core.errors import InputError
-from core.model import new_report
 from core.reportfile import read_report, write_report
 from gui import exports
 from gui.app import build_window, screenshot

@@ -201,6 +201,6 @@ def test_clicking_a_text_finding_selects_its_passage(qtbot, window_for, report_c
     finding = Finding("N-TEST", "warning", "测试", text_key="problems", span=(2, 6))
     window.show_finding(finding)
     tab = window.tab_widgets[5]
-    assert window.tabs.currentWidget() is tab
+    assert window.tabs.currentIndex() == 4 and window.current_tab() is tab
     cursor = tab.editor.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (2, 6)
