@@ -233,3 +233,27 @@ def test_screenshot_command_needs_no_display(tmp_path):
                               str(tmp_path / "x.png")], cwd=root, env=env, capture_output=True, text=True,
                              timeout=120)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_main_opens_the_file_in_a_window(qtbot, monkeypatch, report_copy):
+    """``nianbao FILE``: main() builds the window for the file and runs the event loop."""
+    from PySide6.QtWidgets import QApplication
+    from gui import app as gui_app
+    from gui.main_window import MainWindow
+    path = report_copy(SAMPLE)
+    ran = []
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: ran.append(True) or 0)
+    assert gui_app.main(str(path)) == 0 and ran
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+               and w.document.path == path.resolve()]
+    assert windows
+    for w in windows:
+        qtbot.addWidget(w)
+        w.ask_unsaved = lambda *_: "discard"
+
+
+def test_standard_dialogs_speak_chinese(qtbot):
+    from PySide6.QtCore import QCoreApplication
+    from gui.app import ensure_app
+    ensure_app()
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"

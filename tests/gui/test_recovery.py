@@ -41,7 +41,7 @@ def test_killed_process_work_is_restored(qtbot, report_copy, data_dir, window_fo
     doc = window.document
     assert doc.report.get("t3.new.research") == 7
     assert doc.snapshot["t3.new.total"] == 8
-    assert "本年度无其他需要说明的问题。" in doc.report.text["problems"]
+    assert doc.report.text["problems"].endswith("\n本年度无其他需要说明的问题。")
     assert window.tab_widgets[5].editor.toPlainText() == doc.report.text["problems"]
     assert doc.path == path.resolve() and doc.modified
     assert not recovery_file.exists()          # taken over by this window
