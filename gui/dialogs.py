@@ -89,7 +89,8 @@ def show_error(parent, message: str, title: str = "无法完成") -> QMessageBox
 def show_notice(parent, title: str, lines: List[str]) -> QMessageBox:
     shown = lines[:20] + ([f"……另有 {len(lines) - 20} 条"] if len(lines) > 20 else [])
     box = QMessageBox(QMessageBox.Information, "提示", title, QMessageBox.Ok, parent)
-    box.setInformativeText("\n".join(shown))
+    box.setInformativeText("\n".join("• " + line for line in shown))
+    box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 560px; }")
     box.open()
     return box
 
