@@ -22,21 +22,41 @@ from core.values import Value
 _DERIVED = object()
 
 
+# Commands of one typing session in a cell merge into one undo step.
+LIVE_EDIT_ID = 1
+
+
 class SetCellsCommand(QUndoCommand):
     """One edit, paste, fill or fix: the cells' values before and after."""
 
     def __init__(self, document: "ReportDocument", before: Dict[str, object],
-                 after: Dict[str, Value], text: str):
+                 after: Dict[str, Value], text: str, session: Optional[int] = None):
         super().__init__(text)
         self._document = document
         self._before = before
         self._after = after
+        self._session = session
+
+    def id(self) -> int:
+        return LIVE_EDIT_ID if self._session is not None else -1
+
+    def mergeWith(self, other) -> bool:
+        if other._session != self._session or set(other._after) - set(self._before):
+            return False
+        self._after.update(other._after)
+        # Typed back to what it was (or Escape): the step disappears from the history.
+        self.setObsolete(all(_same_value(self._before.get(c), v) for c, v in self._after.items()))
+        return True
 
     def redo(self) -> None:
         self._document._apply(self._after)
 
     def undo(self) -> None:
         self._document._apply(self._before)
+
+
+def _same_value(a, b) -> bool:
+    return type(a) is type(b) and a == b
 
 
 class ReportDocument(QObject):
@@ -96,8 +116,12 @@ class ReportDocument(QObject):
 
     # -- cells -------------------------------------------------------------
 
-    def set_cells(self, values: Mapping[str, Value], text: str) -> bool:
-        """Change cells as one undoable step; False when nothing would change."""
+    def set_cells(self, values: Mapping[str, Value], text: str, session: Optional[int] = None) -> bool:
+        """Change cells as one undoable step; False when nothing would change.
+
+        Changes with the same ``session`` (the keystrokes of one cell edit) merge
+        into the step before them, so that undo takes back the whole entry.
+        """
         before: Dict[str, object] = {}
         after: Dict[str, Value] = {}
         for cid, value in values.items():
@@ -109,12 +133,11 @@ class ReportDocument(QObject):
             after[cid] = value
         if not after:
             return False
-        self.undo_stack.push(SetCellsCommand(self, before, after, text))
+        self.undo_stack.push(SetCellsCommand(self, before, after, text, session))
         return True
 
     def _same(self, cid: str, value: Value) -> bool:
-        current = self.snapshot[cid]
-        return type(current) is type(value) and current == value and (
+        return _same_value(self.snapshot[cid], value) and (
             not FORM.cells[cid].computed or self.report.is_stated_total(cid))
 
     def _apply(self, values: Mapping[str, object]) -> None:

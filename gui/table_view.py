@@ -8,6 +8,7 @@ while the body scrolls.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Dict, List, Optional, Sequence
 
@@ -23,6 +24,7 @@ from core.values import format_value, normalize_number_text
 from .table_model import CELL_ID_ROLE, ReportTableModel, parse_cell_input
 
 DOWN, UP, RIGHT, LEFT = (1, 0), (-1, 0), (0, 1), (0, -1)
+_EDIT_SESSIONS = itertools.count(1)
 _COUNT_TYPING = re.compile(r"[\d,]*")
 _MONEY_TYPING = re.compile(r"[\d,]*\.?\d*")
 # Column widths (px at the default font) that keep every table within a 1366-px screen.
@@ -57,15 +59,34 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, view: "GridView"):
         super().__init__(view)
         self._view = view
+        self._sessions: Dict[QLineEdit, tuple] = {}   # editor → (cell id, session, value before)
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        validator = NumberValidator(FORM.cells[index.data(CELL_ID_ROLE)].kind, editor)
+        cid = index.data(CELL_ID_ROLE)
+        validator = NumberValidator(FORM.cells[cid].kind, editor)
         validator.rejected.connect(self._view.hint)
         editor.setValidator(validator)
+        session = next(_EDIT_SESSIONS)
+        self._sessions[editor] = (cid, session, self._view.document.snapshot[cid])
+        # Totals and findings follow every keystroke, not only the confirmed entry.
+        editor.textEdited.connect(lambda text: self._live(cid, text, session))
         return editor
+
+    def _live(self, cid: str, text: str, session: int) -> None:
+        value, refusal = parse_cell_input(cid, text)
+        if refusal is None:
+            self._view.document.set_cells({cid: value}, f"填写 {cell_label(cid)}", session=session)
+
+    def _revert(self, editor) -> None:
+        cid, session, before = self._sessions[editor]
+        self._view.document.set_cells({cid: before}, f"填写 {cell_label(cid)}", session=session)
+
+    def destroyEditor(self, editor, index):
+        self._sessions.pop(editor, None)
+        super().destroyEditor(editor, index)
 
     def paint(self, painter, option, index):
         super().paint(painter, option, index)
@@ -78,12 +99,16 @@ class CellDelegate(QStyledItemDelegate):
             painter.restore()
 
     def setEditorData(self, editor, index):
-        editor.setText(index.data(Qt.EditRole) or "")
+        if not editor.isModified():   # never overwrite what the clerk is typing
+            editor.setText(index.data(Qt.EditRole) or "")
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.text(), Qt.EditRole)
+        if not model.setData(index, editor.text(), Qt.EditRole) and editor in self._sessions:
+            self._revert(editor)       # refused: the cell keeps the value it had
 
     def eventFilter(self, editor, event):
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape and editor in self._sessions:
+            self._revert(editor)
         if event.type() == QEvent.KeyPress and event.key() in (
                 Qt.Key_Return, Qt.Key_Enter, Qt.Key_Tab, Qt.Key_Backtab):
             key = event.key()

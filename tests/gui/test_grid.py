@@ -204,3 +204,33 @@ def test_clicking_a_text_finding_selects_its_passage(qtbot, window_for, report_c
     assert window.tabs.currentIndex() == 4 and window.current_tab() is tab
     cursor = tab.editor.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (2, 6)
+
+
+def test_totals_follow_each_keystroke_and_one_entry_is_one_undo(qtbot, window_for, report_copy):
+    window = window_for(report_copy(SAMPLE))
+    doc = window.document
+    view = table_tab(window, 3).body
+    go_to(view, "t3.new.commercial")
+    type_text(view, "1")
+    assert view.state() == view.State.EditingState
+    assert doc.snapshot["t3.new.total"] == 2            # before Enter
+    type_text(view, "2")
+    assert doc.snapshot["t3.new.total"] == 13
+    assert any(f.rule == "T3-BAL" for f in doc.findings)
+    QTest.keyClick(window.focusWidget(), Qt.Key_Return)
+    assert doc.report.get("t3.new.commercial") == 12
+    doc.undo_stack.undo()                               # the whole entry, not its last digit
+    assert doc.report.get("t3.new.commercial") == 0
+    assert not doc.modified
+
+
+def test_escape_puts_the_value_back(qtbot, window_for, report_copy):
+    window = window_for(report_copy(SAMPLE))
+    doc = window.document
+    view = table_tab(window, 3).body
+    go_to(view, "t3.new.natural")
+    type_text(view, "9")
+    assert doc.snapshot["t3.new.total"] == 9
+    QTest.keyClick(window.focusWidget(), Qt.Key_Escape)
+    assert doc.report.get("t3.new.natural") == 1 and doc.snapshot["t3.new.total"] == 1
+    assert doc.undo_stack.count() == 0 and not doc.modified
