@@ -96,7 +96,10 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
     document, notes = None, []
     if recover is not None:
         for recovery in find_recoveries():
-            if document is None and recover(recovery):
+            if document is not None:
+                recovery.release()      # one window restores one report; the next start offers the rest
+                continue
+            if recover(recovery):
                 from .document import ReportDocument
                 document = ReportDocument(recovery.report, recovery.original)
                 document.mark_modified()

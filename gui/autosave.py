@@ -53,6 +53,11 @@ class Recovery:
         where = str(self.original) if self.original else "（尚未保存的新报告）"
         return f"{self.report.title}\n文件：{where}\n自动保存于：{self.saved_at}"
 
+    def release(self) -> None:
+        """Leave it for the next start (another recovery was restored this time)."""
+        if self._lock is not None:
+            self._lock.unlock()
+
     def discard(self) -> None:
         for path in (self.file, Path(str(self.file) + ".lock")):
             try:

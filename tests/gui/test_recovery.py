@@ -76,3 +76,23 @@ def test_declined_recovery_is_discarded(qtbot, report_copy, data_dir, window_for
     window = window_for(None, recover=lambda r: False)
     assert window.document.report.agency == ""
     assert not saver.file.exists() and find_recoveries(data_dir) == []
+
+
+def test_two_crashed_windows_are_offered_one_per_start(qtbot, report_copy, data_dir, window_for):
+    savers = []
+    for value in (5, 6):
+        doc = ReportDocument(read_report(report_copy(SAMPLE)))
+        saver = Autosaver(doc, data_dir)
+        doc.set_cells({"t3.new.natural": value}, "edit")
+        saver.save_now()
+        saver._lock.unlock()
+        savers.append(saver)
+    first = window_for(None, recover=lambda r: True)
+    left = find_recoveries(data_dir)
+    assert len(left) == 1                       # the other one is kept for the next start
+    for r in left:
+        r.release()
+    second = window_for(None, recover=lambda r: True)
+    values = {first.document.report.get("t3.new.natural"), second.document.report.get("t3.new.natural")}
+    assert values == {5, 6}
+    assert find_recoveries(data_dir) == []
