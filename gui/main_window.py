@@ -21,7 +21,7 @@ from .document import ReportDocument
 from .file_actions import FileActions
 from .findings import FindingsPanel, summary
 from .table_model import ReportTableModel
-from .table_view import TableTab
+from .table_tab import TableTab
 from .text_tab import TextTab
 
 APP_NAME = "政府信息公开工作年度报告"

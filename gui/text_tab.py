@@ -43,7 +43,7 @@ class TextTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
 
-        bar = QHBoxLayout()
+        bar = self._bar = QHBoxLayout()
         suffix = f"（{section.body_title}）" if section.body_title != section.short_title else ""
         title = QLabel(f"<b>{section.title}</b>{suffix}", self)
         bar.addWidget(title)
@@ -92,7 +92,7 @@ class TextTab(QWidget):
         self.toggle_button = QPushButton("隐藏上年原文", self)
         self.toggle_button.setCheckable(True)
         self.toggle_button.toggled.connect(self._toggle_last_year)
-        self.layout().itemAt(0).layout().insertWidget(2, self.toggle_button)
+        self._bar.insertWidget(2, self.toggle_button)
         self.splitter.setSizes([600, 400])
 
     def _toggle_last_year(self, hidden: bool) -> None:
