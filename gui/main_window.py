@@ -19,7 +19,7 @@ from core.form import FORM
 from . import dialogs
 from .document import ReportDocument
 from .file_actions import FileActions
-from .findings import FindingsPanel, summary
+from .findings import FINDING_ROLE, FindingsPanel, summary
 from .table_model import ReportTableModel
 from .table_tab import TableTab
 from .text_tab import TextTab
@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("文件(&F)")
         self.files.build_menu(self.file_menu)
         self._build_edit_menu(self.menuBar().addMenu("编辑(&E)"))
+        self.view_menu = self.menuBar().addMenu("查看(&V)")
+        self._build_view_menu(self.view_menu)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addAction("关于", self._about)
 
@@ -209,6 +211,28 @@ class MainWindow(QMainWindow):
         self._add(menu, "空白单元格全部填 0", self.fill_blanks_with_zero, "Ctrl+Shift+0")
         self._add(menu, "重新计算全部合计", lambda: self.document.recompute_totals())
         self._add(menu, "修改年度/机关…", self.edit_report_info)
+
+    def _build_view_menu(self, menu) -> None:
+        # Everything reachable from the keyboard: a section by Alt+number, findings by F8.
+        for section in FORM.sections:
+            self._add(menu, section.title, lambda n=section.number: self.tabs.setCurrentIndex(n - 1),
+                      f"Alt+{section.number}")
+        menu.addSeparator()
+        self._add(menu, "下一个问题", lambda: self.step_finding(1), "F8")
+        self._add(menu, "上一个问题", lambda: self.step_finding(-1), "Shift+F8")
+        self._add(menu, "校验结果面板", lambda: self.findings.tree.setFocus(), "Ctrl+Shift+F")
+
+    def step_finding(self, step: int) -> None:
+        """Show the next (or previous) finding in the list: its tab, its cells."""
+        items = self.findings.items()
+        if not items:
+            self.statusBar().showMessage("没有需要处理的问题", 4000)
+            return
+        current = self.findings.tree.currentItem()
+        index = items.index(current) + step if current in items else (0 if step > 0 else -1)
+        item = items[index % len(items)]
+        self.findings.tree.setCurrentItem(item)
+        self.show_finding(item.data(0, FINDING_ROLE))
 
     def _add(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

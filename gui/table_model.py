@@ -212,6 +212,14 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(f"【{SEVERITY_LABEL[f.severity]}】{f.message}")
         return "\n".join(lines)
 
+    def status_text(self, cid: str) -> str:
+        """One line about a cell for the status bar: where it is and its first finding."""
+        findings = self._cell_findings.get(cid)
+        if findings:
+            return f"{cell_label(cid)} — 【{SEVERITY_LABEL[findings[0].severity]}】{findings[0].message}"
+        carried = self.carried_source(cid)
+        return f"{cell_label(cid)}（{carried}）" if carried else cell_label(cid)
+
     def setData(self, index: QModelIndex, value, role=EDIT) -> bool:
         cid = self.cell_id(index)
         if role != EDIT or not self.is_editable(cid):

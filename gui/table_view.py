@@ -119,9 +119,9 @@ class GridView(QTableView):
 
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
-        self.setModel(model)
-        self.grid_model = model
+        self.grid_model = model           # before setModel: currentChanged already asks for it
         self.document = model.document
+        self.setModel(model)
         for g in model.spans():
             self.setSpan(g.row, g.col, g.rowspan, g.colspan)
         self.horizontalHeader().hide()
@@ -226,6 +226,7 @@ class GridView(QTableView):
         elif key in (Qt.Key_Delete, Qt.Key_Backspace) and self.state() != QAbstractItemView.EditingState:
             self.clear_selection()
         elif key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Tab, Qt.Key_Backtab) \
+                and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier) \
                 and self.state() != QAbstractItemView.EditingState:
             self.move_after_entry(key, event.modifiers())
         else:
@@ -237,6 +238,13 @@ class GridView(QTableView):
             return super().focusNextPrevChild(forward)
         self.move_after_entry(Qt.Key_Tab if forward else Qt.Key_Backtab)
         return True
+
+    def currentChanged(self, current, previous):
+        super().currentChanged(current, previous)
+        cid = self.grid_model.cell_id(current)
+        if cid:
+            # What the mouse reads in a tooltip, the keyboard reads in the status bar.
+            self.hint.emit(self.grid_model.status_text(cid))
 
     # -- selection -------------------------------------------------------------
 

@@ -234,3 +234,26 @@ def test_escape_puts_the_value_back(qtbot, window_for, report_copy):
     QTest.keyClick(window.focusWidget(), Qt.Key_Escape)
     assert doc.report.get("t3.new.natural") == 1 and doc.snapshot["t3.new.total"] == 1
     assert doc.undo_stack.count() == 0 and not doc.modified
+
+
+def test_keyboard_reaches_sections_and_findings(qtbot, window_for, report_copy):
+    window = window_for(report_copy(WITH_ERRORS))
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.view_menu.actions()}
+    assert shortcuts["三、收到和处理政府信息公开申请情况"] == "Alt+3"
+    assert shortcuts["下一个问题"] == "F8"
+    window.step_finding(1)
+    first = window.document.findings[0]
+    assert window.tabs.currentIndex() == first.section - 1
+    assert set(window.tab_widgets[first.section].body.selected_cell_ids()) == set(first.cells)
+    assert first.message in window.statusBar().currentMessage()
+    window.step_finding(1)
+    assert window.findings.tree.currentItem() is window.findings.items()[1]
+
+
+def test_status_bar_reads_the_current_cell(qtbot, window_for, report_copy):
+    window = window_for(report_copy(WITH_ERRORS))
+    view = table_tab(window, 3).body
+    messages = []
+    window.tab_widgets[3].hint.connect(messages.append)
+    go_to(view, "t3.new.total")
+    assert messages and messages[-1].startswith("一、本年新收政府信息公开申请数量·总计 — 【错误】")
