@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTextEdit,
-                               QVBoxLayout, QWidget)
+                               QToolTip, QVBoxLayout, QWidget)
 
 from core.checks import ERROR, INFO, WARNING
 from core.form import Section
@@ -70,6 +70,7 @@ class TextTab(QWidget):
         self.editor.setPlainText(document.report.text.get(self.key, ""))
         self.editor.document().setModified(False)
         self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.viewport().installEventFilter(self)
         self.last_year_view: Optional[QPlainTextEdit] = None
         last = document.report.last_year
         if last is not None and last.text.get(self.key):
@@ -127,7 +128,6 @@ class TextTab(QWidget):
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(SPAN_COLORS.get(f.severity, SPAN_COLORS[WARNING])))
-            fmt.setToolTip(f.message)
             sel.format = fmt
             cursor = QTextCursor(self.editor.document())
             cursor.setPosition(f.span[0])
@@ -135,6 +135,22 @@ class TextTab(QWidget):
             sel.cursor = cursor
             selections.append(sel)
         self.editor.setExtraSelections(selections)
+
+    def findings_at(self, position: int) -> list:
+        return [f for f in self.document.findings
+                if f.text_key == self.key and f.span and f.span[0] <= position < f.span[1]]
+
+    def eventFilter(self, watched, event):
+        # A highlighted passage explains itself when the mouse rests on it.
+        if event.type() == QEvent.ToolTip and watched is self.editor.viewport():
+            position = self.editor.cursorForPosition(event.pos()).position()
+            messages = [f.message for f in self.findings_at(position)]
+            if messages:
+                QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(messages)), self.editor)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
     def select_span(self, span) -> None:
         self.editor.setFocus()

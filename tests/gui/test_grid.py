@@ -257,3 +257,14 @@ def test_status_bar_reads_the_current_cell(qtbot, window_for, report_copy):
     window.tab_widgets[3].hint.connect(messages.append)
     go_to(view, "t3.new.total")
     assert messages and messages[-1].startswith("一、本年新收政府信息公开申请数量·总计 — 【错误】")
+
+
+def test_text_findings_are_highlighted_where_they_point(qtbot, window_for, report_copy):
+    from core.checks import Finding
+    window = window_for(report_copy(SAMPLE))
+    doc = window.document
+    tab = window.tab_widgets[5]
+    doc.findings = [Finding("N-TEST", "warning", "这里写错了", text_key="problems", span=(3, 8))]
+    doc.findingsChanged.emit()
+    assert [s.cursor.selectionStart() for s in tab.editor.extraSelections()] == [3]
+    assert [f.message for f in tab.findings_at(5)] == ["这里写错了"] and tab.findings_at(9) == []
