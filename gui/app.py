@@ -126,7 +126,7 @@ def screenshot(path: str, out_png: str, tab: int = 1) -> None:
         app.processEvents()
     image = window.grab()
     window.ask_unsaved = lambda *_: "discard"
-    window.close()
+    window.hide()   # not close(): a screenshot must not change the size the clerk's window opens at
     if not image.save(str(out_png), "PNG"):
         raise InputError(f"无法写入截图文件：{out_png}")
 

@@ -18,7 +18,7 @@ from core.form import FORM
 
 from . import dialogs
 from .document import ReportDocument
-from .file_actions import FileActions
+from .file_actions import FileActions, settings
 from .findings import FINDING_ROLE, FindingsPanel, summary
 from .table_model import ReportTableModel
 from .table_tab import TableTab
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
 
         self.autosaver = None
         self.set_document(document)
+        self._restore_layout()
         if autosaver_factory is not None:
             self.autosaver = autosaver_factory(self.document)
 
@@ -281,10 +282,25 @@ class MainWindow(QMainWindow):
             return self.files.save()
         return answer == dialogs.DISCARD
 
+    def _restore_layout(self) -> None:
+        """The window's size and the findings panel where the clerk left them last time."""
+        stored = settings()
+        geometry, state = stored.value("window/geometry"), stored.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        stored = settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/state", self.saveState())
+
     def closeEvent(self, event) -> None:
         if self.maybe_save():
             if self.autosaver is not None:
                 self.autosaver.discard()
+            self._save_layout()
             event.accept()
         else:
             event.ignore()
