@@ -9,8 +9,9 @@ import datetime as _dt
 from pathlib import Path
 from typing import List, Optional, Tuple
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
+                               QWidget)
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -19,7 +20,8 @@ class ReportInfoDialog(QDialog):
     """Year and agency of a report; for a new report optionally last year's report to carry from."""
 
     def __init__(self, parent=None, *, year: Optional[int] = None, agency: str = "",
-                 title: str = "新建年度报告", ask_last_year: bool = False, file_filter: str = ""):
+                 title: str = "新建年度报告", ask_last_year: bool = False, file_filter: str = "",
+                 report=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
@@ -44,6 +46,28 @@ class ReportInfoDialog(QDialog):
             line.addWidget(self.last_year, 1)
             line.addWidget(browse)
             form.addRow("上年年报：", row)
+        self.date: Optional[QDateEdit] = None
+        self.preamble: Optional[QPlainTextEdit] = None
+        if report is not None:
+            # Editing an open report: also the 成文日期 of the 落款 and the paragraph before 一.
+            self.has_date = QCheckBox("填写成文日期", self)
+            self.date = QDateEdit(self)
+            self.date.setCalendarPopup(True)
+            self.date.setDisplayFormat("yyyy年M月d日")
+            self.date.setDate(report.date or _dt.date(report.year + 1, 1, 20))
+            self.has_date.setChecked(report.date is not None)
+            self.date.setEnabled(report.date is not None)
+            self.has_date.toggled.connect(self.date.setEnabled)
+            row = QWidget(self)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(self.has_date)
+            line.addWidget(self.date, 1)
+            form.addRow("成文日期：", row)
+            self.preamble = QPlainTextEdit(report.text.get("preamble", ""), self)
+            self.preamble.setPlaceholderText("正文前的引言（可不填）：依据、统计期限、查阅方式、联系方式")
+            self.preamble.setMinimumHeight(120)
+            form.addRow("引言：", self.preamble)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -53,6 +77,11 @@ class ReportInfoDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "选择上年年报", "", file_filter)
         if path:
             self.last_year.setText(path)
+
+    def details(self) -> Tuple[Optional[_dt.date], str]:
+        """成文日期 (None: not given) and the preamble, for an open report."""
+        date = self.date.date().toPython() if self.date is not None and self.has_date.isChecked() else None
+        return date, self.preamble.toPlainText().strip() if self.preamble is not None else ""
 
     def values(self) -> Tuple[int, str, Optional[str]]:
         last = self.last_year.text().strip() if self.last_year is not None else ""

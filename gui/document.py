@@ -20,6 +20,7 @@ from core.values import Value
 
 # An undo record for a computed cell that was derived (not a stated total).
 _DERIVED = object()
+_KEEP = object()   # set_metadata: leave the date as it is
 
 
 # Commands of one typing session in a cell merge into one undo step.
@@ -176,10 +177,17 @@ class ReportDocument(QObject):
         self._emit_modified()
         self.changed.emit()
 
-    def set_metadata(self, year: int, agency: str) -> None:
-        if (year, agency) == (self.report.year, self.report.agency):
+    def set_metadata(self, year: int, agency: str, date=_KEEP, preamble: Optional[str] = None) -> None:
+        """Year, agency and, when given, 成文日期 and the paragraph before 一 (``text.preamble``)."""
+        report = self.report
+        before = (report.year, report.agency, report.date, report.text.get("preamble", ""))
+        report.year, report.agency = year, agency
+        if date is not _KEEP:
+            report.date = date
+        if preamble is not None:
+            report.text["preamble"] = preamble
+        if (report.year, report.agency, report.date, report.text.get("preamble", "")) == before:
             return
-        self.report.year, self.report.agency = year, agency
         self._text_modified = True
         self.metadataChanged.emit()
         self.refresh_findings()

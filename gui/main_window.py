@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(central)
         self.path_label.setStyleSheet("color: #666;")
         self.path_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        edit_info = QPushButton("修改年度/机关…", central)
+        edit_info = QPushButton("报告信息…", central)
+        edit_info.setToolTip("报告年度、机关名称、成文日期、正文前的引言")
         edit_info.clicked.connect(self.edit_report_info)
         fill_zero = QPushButton("空白单元格填 0", central)
         fill_zero.setToolTip("在表二、表三、表四所有尚未填写的单元格中填入 0（可撤销）")
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._add(menu, "空白单元格全部填 0", self.fill_blanks_with_zero, "Ctrl+Shift+0")
         self._add(menu, "重新计算全部合计", lambda: self.document.recompute_totals())
-        self._add(menu, "修改年度/机关…", self.edit_report_info)
+        self._add(menu, "报告信息（年度、机关、成文日期、引言）…", self.edit_report_info)
 
     def _build_view_menu(self, menu) -> None:
         # Everything reachable from the keyboard: a section by Alt+number, findings by F8.
@@ -263,10 +264,12 @@ class MainWindow(QMainWindow):
 
     def edit_report_info(self) -> None:
         report = self.document.report
-        dialog = dialogs.ReportInfoDialog(self, year=report.year, agency=report.agency, title="年度和机关")
+        dialog = dialogs.ReportInfoDialog(self, year=report.year, agency=report.agency, title="报告信息",
+                                          report=report)
         if dialog.exec() == dialogs.ReportInfoDialog.Accepted:
             year, agency, _ = dialog.values()
-            self.document.set_metadata(year, agency)
+            date, preamble = dialog.details()
+            self.document.set_metadata(year, agency, date, preamble)
 
     def _about(self) -> None:
         dialogs.show_notice(self, APP_NAME, [FORM.name])

@@ -257,3 +257,39 @@ def test_standard_dialogs_speak_chinese(qtbot):
     from gui.app import ensure_app
     ensure_app()
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_report_info_dialog_edits_date_and_preamble(qtbot, window_for, report_copy, tmp_path):
+    import datetime
+    from gui import dialogs
+    window = window_for(report_copy(SAMPLE))
+    report = window.document.report
+    dialog = dialogs.ReportInfoDialog(window, year=report.year, agency=report.agency, report=report)
+    qtbot.addWidget(dialog)
+    dialog.agency.setText("平潭综合实验区公安局（测试）")
+    dialog.has_date.setChecked(True)
+    dialog.date.setDate(datetime.date(2023, 1, 9))
+    dialog.preamble.setPlainText("本报告依据《中华人民共和国政府信息公开条例》编制。")
+    year, agency, _ = dialog.values()
+    window.document.set_metadata(year, agency, *dialog.details())
+    assert window.title_label.text().startswith("平潭综合实验区公安局（测试）2022年")
+    assert window.document.modified
+    target = tmp_path / "info.nianbao"
+    assert window.files.save_to(target)
+    again = read_report(target)
+    assert again.date == datetime.date(2023, 1, 9)
+    assert again.text["preamble"] == "本报告依据《中华人民共和国政府信息公开条例》编制。"
+
+
+def test_start_up_imports_no_exporter_library(tmp_path):
+    import os
+    import subprocess
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; from gui.app import build_window; "
+            f"w = build_window({str(SAMPLE)!r}); w.show(); "
+            "print(sorted(m for m in ('openpyxl', 'reportlab', 'xlrd', 'pdfplumber') if m in sys.modules))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NIANBAO_DATA_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
