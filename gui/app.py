@@ -118,6 +118,7 @@ def screenshot(path: str, out_png: str, tab: int = 1) -> None:
     from PySide6.QtCore import Qt
     window = build_window(path, autosave=False)
     window.setAttribute(Qt.WA_DontShowOnScreen, True)
+    window.setWindowState(Qt.WindowNoState)   # not the clerk's remembered (maybe maximised) window
     window.resize(*SCREEN_SIZE)
     window.tabs.setCurrentIndex(max(0, min(5, tab - 1)))
     window.show()
