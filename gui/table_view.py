@@ -138,6 +138,7 @@ class GridView(QTableView):
         self.setStyleSheet("QTableView { gridline-color: #9aa5b1; }"
                            "QTableView::item:selected { background: #2f6fb3; color: white; }")
         model.refused.connect(self.hint)
+        self.document.findingsChanged.connect(self._refresh_status)
 
     # -- navigation ----------------------------------------------------------
 
@@ -245,6 +246,13 @@ class GridView(QTableView):
         if cid:
             # What the mouse reads in a tooltip, the keyboard reads in the status bar.
             self.hint.emit(self.grid_model.status_text(cid))
+
+    def _refresh_status(self) -> None:
+        # Keep the status line about the cell being typed in up to date with the findings.
+        if self.isVisible() and (self.hasFocus() or self.state() == QAbstractItemView.EditingState):
+            cid = self.grid_model.cell_id(self.currentIndex())
+            if cid:
+                self.hint.emit(self.grid_model.status_text(cid))
 
     # -- selection -------------------------------------------------------------
 
