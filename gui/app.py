@@ -17,6 +17,7 @@ from core.errors import InputError
 SCREEN_SIZE = (1366, 768)
 UI_FONT = ("fonts", "NotoSansSC-Regular.ttf")
 UI_POINT_SIZE = 10
+WINDOW_ICON = ("icons", "nianbao-256.png")
 
 
 def _ensure_platform() -> None:
@@ -39,6 +40,9 @@ def ensure_app():
         # Also when someone else (a test harness) created the application.
         _install_font(app)
         _install_translations(app)
+        from PySide6.QtGui import QIcon
+        from core.resources import resource_path
+        app.setWindowIcon(QIcon(str(resource_path(*WINDOW_ICON))))
         app.setProperty("nianbao_ready", True)
     return app
 

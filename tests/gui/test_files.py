@@ -293,3 +293,14 @@ def test_start_up_imports_no_exporter_library(tmp_path):
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_application_font_and_icon(qtbot):
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+    from gui.app import ensure_app
+    ensure_app()
+    assert not QApplication.windowIcon().isNull()
+    family = QApplication.font().family()
+    assert "Noto Sans" in family and QFontDatabase.writingSystems(family).count(
+        QFontDatabase.SimplifiedChinese) == 1
