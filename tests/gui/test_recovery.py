@@ -1,5 +1,6 @@
 """No lost work: the autosave survives a SIGKILL and the next start offers it back."""
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -24,7 +25,9 @@ def test_killed_process_work_is_restored(qtbot, report_copy, data_dir, window_fo
                              "本年度无其他需要说明的问题。"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
-        line = proc.stdout.readline()   # blocks until the autosave has written the edit
+        ready, _, _ = select.select([proc.stdout], [], [], 60)   # the autosave has written the edit
+        assert ready, "the application did not autosave within a minute"
+        line = proc.stdout.readline()
         assert line.startswith("saved "), line
         recovery_file = Path(line.split(" ", 1)[1].strip())
         assert recovery_file.parent == data_dir and recovery_file.exists()
