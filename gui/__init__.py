@@ -1,0 +1,1 @@
+"""The desktop application (PySide6): one window, one tab per section of the report."""

@@ -1,0 +1,151 @@
+"""Starting the application: QApplication, the Chinese font and translations, the main window.
+
+``main(path)`` is what ``nianbao [FILE]`` runs.  ``build_window(path)`` builds
+the real window for a file without starting an event loop (tests use it), and
+``screenshot(path, out_png, tab)`` renders it into a PNG with no display.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Optional
+
+from core.errors import InputError
+
+SCREEN_SIZE = (1366, 768)
+UI_FONT = ("fonts", "NotoSansSC-Regular.ttf")
+UI_POINT_SIZE = 10
+WINDOW_ICON = ("icons", "nianbao-256.png")
+
+
+def _ensure_platform() -> None:
+    """Without a display, render offscreen rather than fail."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def ensure_app():
+    """The QApplication, created once, with the bundled Chinese font and Qt's Chinese translations."""
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if app is None:
+        _ensure_platform()
+        QApplication.setApplicationName("nianbao")
+        QApplication.setOrganizationName("nianbao")
+        QApplication.setApplicationDisplayName("政府信息公开工作年度报告")
+        app = QApplication(sys.argv[:1])
+    if not app.property("nianbao_ready"):
+        # Also when someone else (a test harness) created the application.
+        _install_font(app)
+        _install_translations(app)
+        from PySide6.QtGui import QIcon
+        from core.resources import resource_path
+        app.setWindowIcon(QIcon(str(resource_path(*WINDOW_ICON))))
+        app.setProperty("nianbao_ready", True)
+    return app
+
+
+def _install_font(app) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+    from core.resources import resource_path
+    font_id = QFontDatabase.addApplicationFont(str(resource_path(*UI_FONT)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(families[0], UI_POINT_SIZE)
+        font.setStyleStrategy(QFont.PreferAntialias)
+        app.setFont(font)
+
+
+def _install_translations(app) -> None:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    app._translators = []   # kept alive as long as the application
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            app._translators.append(translator)
+            break
+
+
+def load_document(path: Optional[str]):
+    """The document for a file (report file or Excel, via core.importing), or a blank report."""
+    from core.importing import KIND_REPORT, load
+    from core.model import new_report
+    from .document import ReportDocument
+    if path is None:
+        return ReportDocument(new_report(_dt.date.today().year - 1, "")), []
+    loaded = load(path)
+    own = loaded.kind == KIND_REPORT
+    document = ReportDocument(loaded.report, Path(path).resolve() if own else None)
+    if not own:
+        document.mark_modified()   # imported from Excel: not yet saved as a report file
+    return document, list(loaded.notes)
+
+
+def build_window(path: Optional[str] = None, *, autosave: bool = True,
+                 recover: Optional[Callable[[object], bool]] = None):
+    """The real main window for ``path`` (None: a blank report), without an event loop.
+
+    ``recover`` is asked about each recovery file left by a crashed run (True:
+    restore it); without it, recovery files are left alone.  Raises
+    ``InputError`` when the file cannot be read.
+    """
+    ensure_app()
+    from .autosave import Autosaver, find_recoveries
+    from .main_window import MainWindow
+    document, notes = None, []
+    if recover is not None:
+        for recovery in find_recoveries():
+            if document is not None:
+                recovery.release()      # one window restores one report; the next start offers the rest
+                continue
+            if recover(recovery):
+                from .document import ReportDocument
+                document = ReportDocument(recovery.report, recovery.original)
+                document.mark_modified()
+            recovery.discard()
+    if document is None:
+        document, notes = load_document(path)
+    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None)
+    if autosave and document.modified:
+        window.autosaver.schedule()
+    window.import_notes = notes
+    return window
+
+
+def screenshot(path: str, out_png: str, tab: int = 1) -> None:
+    """Render the window with the report at ``path`` (tab 1–6) at 1366×768 into a PNG."""
+    from PySide6.QtCore import Qt
+    window = build_window(path, autosave=False)
+    window.setAttribute(Qt.WA_DontShowOnScreen, True)
+    window.setWindowState(Qt.WindowNoState)   # not the clerk's remembered (maybe maximised) window
+    window.resize(*SCREEN_SIZE)
+    window.tabs.setCurrentIndex(max(0, min(5, tab - 1)))
+    window.show()
+    app = ensure_app()
+    for _ in range(3):
+        app.processEvents()
+    image = window.grab()
+    window.ask_unsaved = lambda *_: "discard"
+    window.hide()   # not close(): a screenshot must not change the size the clerk's window opens at
+    if not image.save(str(out_png), "PNG"):
+        raise InputError(f"无法写入截图文件：{out_png}")
+
+
+def main(path: Optional[str] = None) -> int:
+    """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
+    app = ensure_app()
+    from . import dialogs
+    try:
+        window = build_window(path, recover=dialogs.ask_restore)
+    except InputError as exc:
+        dialogs.show_error(None, str(exc)).exec()
+        window = build_window(None, recover=None)
+    window.show()
+    if window.import_notes:
+        dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes)
+    return app.exec()

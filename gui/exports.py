@@ -1,0 +1,54 @@
+"""Which exporters and importers the installed core offers, and calling them lazily.
+
+A menu entry exists only when its module can be imported (``find_spec``), so
+nothing is a dead button; the module itself (and openpyxl or reportlab behind
+it) is imported only inside the worker, never at start-up.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import Callable, Dict, List
+
+from core.model import Report
+
+
+@dataclass(frozen=True)
+class Exporter:
+    kind: str
+    menu_text: str
+    module: str
+    suffix: str
+    file_filter: str
+    produce: Callable[[object, Report, List], bytes]   # (module, report, findings) → bytes
+
+
+EXPORTERS: Dict[str, Exporter] = {
+    "pdf": Exporter("pdf", "导出 PDF…", "core.pdf", ".pdf", "PDF 文件 (*.pdf)",
+                    lambda module, report, findings: module.export_pdf(report, findings)),
+    "xlsx": Exporter("xlsx", "导出 Excel…", "core.xlsx.export", ".xlsx", "Excel 工作簿 (*.xlsx)",
+                     lambda module, report, findings: module.export_xlsx(report)),
+}
+EXCEL_READER = "core.xlsx.read"
+
+
+def module_available(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def excel_import_available() -> bool:
+    return module_available(EXCEL_READER)
+
+
+def available_exporters() -> List[Exporter]:
+    return [e for e in EXPORTERS.values() if module_available(e.module)]
+
+
+def export_bytes(exporter: Exporter, report: Report, findings: List) -> bytes:
+    """Run an exporter (call on a worker thread: this imports the heavy libraries)."""
+    module = importlib.import_module(exporter.module)
+    return exporter.produce(module, report, findings)

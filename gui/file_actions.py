@@ -1,0 +1,240 @@
+"""The 文件 menu: new, open, save, recent files, Excel import and the exports.
+
+Opening an Excel file, importing last year's Excel and every export run on a
+worker thread; the exported file is written atomically.  Errors reach the clerk
+as the one-line Chinese message of ``InputError``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, List, Optional
+
+from PySide6.QtCore import QObject, QSettings, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from core.importing import KIND_REPORT, Loaded, load
+from core.model import new_report
+from core.reportfile import atomic_write_bytes, write_report_or_explain
+
+from . import dialogs
+from .autosave import data_dir
+from .document import ReportDocument
+from .exports import Exporter, available_exporters, excel_import_available, export_bytes
+from .worker import Job, run_in_background
+
+REPORT_FILTER = "年报文件 (*.nianbao)"
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls)"
+MAX_RECENT = 8
+
+
+def _unsaved(document: ReportDocument) -> ReportDocument:
+    """A report made from another file holds data the clerk has not saved yet."""
+    document.mark_modified()
+    return document
+
+
+def settings() -> QSettings:
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.IniFormat)
+
+
+class FileActions(QObject):
+    exported = Signal(str)            # the path written
+    loaded = Signal(object)           # the new ReportDocument
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.excel = excel_import_available()
+        self.exporters = available_exporters()
+        self.open_filter = (f"年报文件或 Excel (*.nianbao *.xlsx *.xls);;{REPORT_FILTER};;{EXCEL_FILTER}"
+                            if self.excel else REPORT_FILTER)
+        self.last_error = ""
+
+    # -- menu ----------------------------------------------------------------
+
+    def build_menu(self, menu: QMenu) -> None:
+        w = self.window
+        self.action("新建…", self.new_report, menu, QKeySequence.New)
+        self.action("从上年报告/Excel新建…" if self.excel else "从上年报告新建…",
+                    lambda: self.new_report(ask_last_year=True), menu)
+        self.action("打开…", self.open, menu, QKeySequence.Open)
+        self.recent_menu = menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        self.action("保存", self.save, menu, QKeySequence.Save)
+        self.action("另存为…", self.save_as, menu, QKeySequence.SaveAs)
+        if self.excel or self.exporters:
+            menu.addSeparator()
+        if self.excel:
+            self.action("从上年Excel导入…", self.import_last_year_excel, menu)
+        for exporter in self.exporters:
+            self.action(exporter.menu_text, lambda _=False, e=exporter: self.export(e), menu)
+        menu.addSeparator()
+        self.action("退出", w.close, menu, QKeySequence.Quit)
+
+    def action(self, text: str, slot: Callable, menu: QMenu, shortcut=None) -> QAction:
+        act = QAction(text, self.window)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        return act
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.window.maybe_save() and self.open_path(p))
+        if not files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def recent_files(self) -> List[str]:
+        value = settings().value("recent", [])
+        files = [value] if isinstance(value, str) else list(value or [])
+        return [f for f in files if Path(f).exists()]
+
+    def remember(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        settings().setValue("recent", files[:MAX_RECENT])
+
+    # -- new, open -----------------------------------------------------------
+
+    def new_report(self, ask_last_year: bool = False) -> None:
+        if not self.window.maybe_save():
+            return
+        dialog = dialogs.ReportInfoDialog(self.window, ask_last_year=ask_last_year,
+                                          file_filter=self.open_filter)
+        if dialog.exec() != dialogs.ReportInfoDialog.Accepted:
+            return
+        year, agency, last_path = dialog.values()
+        self.create(year, agency, last_path)
+
+    def create(self, year: int, agency: str, last_path: Optional[str] = None) -> Optional[Job]:
+        """A new report; with last year's report (any readable format), carried forward."""
+        if not last_path:
+            self.window.set_document(ReportDocument(new_report(year, agency)))
+            return None
+
+        def done(loaded: Loaded):
+            self.window.set_document(_unsaved(ReportDocument(new_report(year, agency, loaded.report))))
+            self.window.statusBar().showMessage(f"已从 {Path(last_path).name} 结转上年数据", 8000)
+            self._show_notes(loaded)
+        return self._load_in_background(last_path, done)
+
+    def open(self) -> None:
+        if not self.window.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "打开年报", self._directory(), self.open_filter)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> Optional[Job]:
+        def done(loaded: Loaded):
+            own = loaded.kind == KIND_REPORT
+            document = ReportDocument(loaded.report, Path(path) if own else None)
+            if not own:
+                document.mark_modified()   # imported from Excel: not yet saved as a report file
+            self.window.set_document(document)
+            if own:
+                self.remember(Path(path).resolve())
+            self._show_notes(loaded)
+            self.loaded.emit(self.window.document)
+        return self._load_in_background(path, done)
+
+    def import_last_year_excel(self) -> None:
+        if not self.window.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "选择上年年报 Excel", self._directory(),
+                                              EXCEL_FILTER)
+        if path:
+            self._load_in_background(path, lambda loaded: self.window.set_document(_unsaved(ReportDocument(
+                new_report(loaded.report.year + 1, loaded.report.agency, loaded.report)))))
+
+    def _load_in_background(self, path: str, done: Callable[[Loaded], None]) -> Job:
+        self.window.statusBar().showMessage(f"正在读取 {Path(path).name}…")
+        return run_in_background(lambda: load(path), done, self.fail)
+
+    def _show_notes(self, loaded: Loaded) -> None:
+        if loaded.notes:
+            dialogs.show_notice(self.window, "导入时有以下情况，请核对：", list(loaded.notes))
+
+    def fail(self, message: str) -> None:
+        self.last_error = message
+        self.window.statusBar().showMessage(message, 10000)
+        dialogs.show_error(self.window, message)
+
+    # -- save ----------------------------------------------------------------
+
+    def save(self) -> bool:
+        doc = self.window.document
+        if doc.path is None or doc.path.suffix.lower() != ".nianbao":
+            return self.save_as()
+        return self.save_to(doc.path)
+
+    def save_as(self) -> bool:
+        doc = self.window.document
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "另存为", dialogs.suggested_path(self._folder(), doc.report.title, ".nianbao"),
+            REPORT_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".nianbao"):
+            path += ".nianbao"
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        doc = self.window.document
+        message = write_report_or_explain(doc.report, path)
+        if message:
+            self.fail(message)
+            return False
+        doc.mark_saved(path)
+        self.remember(Path(path).resolve())
+        self.window.statusBar().showMessage(f"已保存到 {path}", 5000)
+        return True
+
+    # -- export --------------------------------------------------------------
+
+    def export(self, exporter: Exporter) -> None:
+        doc = self.window.document
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, exporter.menu_text.rstrip("…"),
+            dialogs.suggested_path(self._folder(), doc.report.title, exporter.suffix), exporter.file_filter)
+        if path:
+            if not path.lower().endswith(exporter.suffix):
+                path += exporter.suffix
+            self.export_to(exporter, path)
+
+    def export_to(self, exporter: Exporter, path: str, offer_open: bool = True) -> Job:
+        doc = self.window.document
+        report, findings = doc.report.copy(), list(doc.findings)   # the worker gets its own copy
+
+        def work():
+            atomic_write_bytes(path, export_bytes(exporter, report, findings), backup=False)
+            return path
+
+        def done(written):
+            self.window.statusBar().showMessage(f"已导出到 {written}", 8000)
+            self.exported.emit(written)
+            if offer_open and exporter.kind == "pdf":
+                self._offer_open(written)
+        self.window.statusBar().showMessage("正在导出…")
+        return run_in_background(work, done, self.fail)
+
+    def _offer_open(self, path: str) -> None:
+        box = QMessageBox(QMessageBox.Information, "导出完成", f"已导出到：\n{path}\n\n是否现在打开？",
+                          QMessageBox.Open | QMessageBox.Close, self.window)
+        box.button(QMessageBox.Open).setText("打开")
+        box.button(QMessageBox.Close).setText("关闭")
+        box.accepted.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(path)))
+        box.open()
+
+    def _folder(self) -> Optional[Path]:
+        doc = self.window.document
+        return doc.path.parent if doc.path else None
+
+    def _directory(self) -> str:
+        folder = self._folder()
+        return str(folder) if folder else ""

@@ -1,0 +1,102 @@
+"""The findings panel: every finding of the core's checks, errors first, with one-click fixes.
+
+The panel lists what ``run_checks`` returned, no more: it never knows a rule.
+Clicking a finding asks the window to show its tab and select its cells;
+where the core offers a one-cell ``Fix``, a button applies it as one undoable
+edit.  The list is rebuilt only when the findings actually changed.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from core.checks import ERROR, INFO, SEVERITY_LABEL, WARNING, Finding
+from core.form import FORM
+
+SEVERITY_COLOR = {ERROR: QColor("#b00020"), WARNING: QColor("#9a5b00"), INFO: QColor("#35618f")}
+FINDING_ROLE = Qt.UserRole + 1
+
+
+def summary(findings: List[Finding]) -> str:
+    """错误 3 · 警告 1 · 提示 0 — or that nothing was found."""
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in (ERROR, WARNING, INFO)}
+    if not findings:
+        return "校验通过：没有发现错误或警告"
+    return " · ".join(f"{SEVERITY_LABEL[s]} {n}" for s, n in counts.items())
+
+
+class FindingsPanel(QWidget):
+    findingActivated = Signal(object)      # a Finding the clerk clicked
+    fixApplied = Signal(object)
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        self.caption = QLabel(self)
+        layout.addWidget(self.caption)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["级别", "部分", "说明", "修正"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.itemActivated.connect(self._on_clicked)
+        layout.addWidget(self.tree)
+        self.set_document(document)
+
+    def set_document(self, document) -> None:
+        self.document = document
+        document.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        findings = self.document.findings
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        for finding in findings:
+            section = FORM.section(finding.section)
+            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral,
+                                    finding.message, ""])
+            item.setData(0, FINDING_ROLE, finding)
+            item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
+            item.setToolTip(1, section.title)
+            item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
+            self.tree.addTopLevelItem(item)
+            if finding.fix is not None:
+                button = QPushButton("一键修正", self.tree)
+                button.setToolTip(finding.fix.description)
+                button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
+                self.tree.setItemWidget(item, 3, button)
+        self.tree.setUpdatesEnabled(True)
+        self.caption.setText(summary(findings))
+
+    def items(self) -> List[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def apply_fix(self, finding: Finding) -> bool:
+        fix = finding.fix
+        if fix is None:
+            return False
+        done = self.document.set_cells({fix.cell: fix.value}, f"修正：{fix.description}")
+        if done:
+            self.fixApplied.emit(finding)
+        return done
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, FINDING_ROLE)
+        if finding is not None:
+            self.findingActivated.emit(finding)

@@ -1,0 +1,309 @@
+"""The main window: header line, one tab per section, the findings panel, menus, status bar.
+
+It wires the pieces together and stays small: grids live in ``table_view``,
+narrative tabs in ``text_tab``, the findings panel in ``findings``, the 文件
+menu in ``file_actions``, recovery in ``autosave``.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from core.checks import ERROR, WARNING
+from core.form import FORM
+
+from . import dialogs
+from .document import ReportDocument
+from .file_actions import FileActions, settings
+from .findings import FINDING_ROLE, FindingsPanel, summary
+from .table_model import ReportTableModel
+from .table_tab import TableTab
+from .text_tab import TextTab
+
+APP_NAME = "政府信息公开工作年度报告"
+
+
+class _SectionTabs(dict):
+    """Section number → the tab's content, built on first use."""
+
+    def __init__(self, build: Callable[[int], QWidget]):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, number: int) -> QWidget:
+        widget = self[number] = self._build(number)
+        return widget
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: ReportDocument, autosaver_factory: Optional[Callable] = None):
+        super().__init__()
+        self.document: Optional[ReportDocument] = None
+        self.tab_widgets = _SectionTabs(self._build_tab)
+        # Blocking questions go through these hooks so tests can answer them.
+        self.ask_unsaved: Callable[[QWidget, str], str] = dialogs.ask_unsaved
+        self.resize(1280, 740)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
+        header = QHBoxLayout()
+        self.title_label = QLabel(central)
+        self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b5a;")
+        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.path_label = QLabel(central)
+        self.path_label.setStyleSheet("color: #666;")
+        self.path_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        edit_info = QPushButton("报告信息…", central)
+        edit_info.setToolTip("报告年度、机关名称、成文日期、正文前的引言")
+        edit_info.clicked.connect(self.edit_report_info)
+        fill_zero = QPushButton("空白单元格填 0", central)
+        fill_zero.setToolTip("在表二、表三、表四所有尚未填写的单元格中填入 0（可撤销）")
+        fill_zero.clicked.connect(self.fill_blanks_with_zero)
+        header.addWidget(self.title_label)
+        header.addWidget(self.path_label, 1)
+        header.addWidget(fill_zero)
+        header.addWidget(edit_info)
+        layout.addLayout(header)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        # On a narrow window the six official titles shorten rather than scroll out of sight.
+        self.tabs.setElideMode(Qt.ElideMiddle)
+        self.tabs.setUsesScrollButtons(False)
+        self._pages = []
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.findings_dock = QDockWidget("校验结果", self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
+        self.summary_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+        self.files = FileActions(self)
+        self.file_menu = self.menuBar().addMenu("文件(&F)")
+        self.files.build_menu(self.file_menu)
+        self._build_edit_menu(self.menuBar().addMenu("编辑(&E)"))
+        self.view_menu = self.menuBar().addMenu("查看(&V)")
+        self._build_view_menu(self.view_menu)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction("关于", self._about)
+
+        self.autosaver = None
+        self.set_document(document)
+        self._restore_layout()
+        if autosaver_factory is not None:
+            self.autosaver = autosaver_factory(self.document)
+
+    # -- document ------------------------------------------------------------
+
+    def set_document(self, document: ReportDocument) -> None:
+        """Show another report (new, opened, restored) in this window."""
+        old_index = self.tabs.currentIndex()
+        self.document = document
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        for page in self._pages:
+            page.deleteLater()
+        self.tab_widgets = _SectionTabs(self._build_tab)
+        # Each tab's content is built when the tab is first shown: start-up builds one, not six.
+        self._pages = []
+        for section in FORM.sections:
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages.append(page)
+            self.tabs.addTab(page, section.title)
+        self.tabs.blockSignals(False)
+        self.tabs.setCurrentIndex(max(0, old_index))
+        self._on_tab_changed(self.tabs.currentIndex())
+        self.findings = FindingsPanel(document, self.findings_dock)
+        self.findings.findingActivated.connect(self.show_finding)
+        old_panel = self.findings_dock.widget()
+        self.findings_dock.setWidget(self.findings)
+        if old_panel is not None:
+            old_panel.deleteLater()
+        document.findingsChanged.connect(self._on_findings_changed)
+        document.modifiedChanged.connect(self.setWindowModified)
+        document.metadataChanged.connect(self._update_title)
+        document.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        document.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(document.undo_stack.canUndo())
+        self.redo_action.setEnabled(document.undo_stack.canRedo())
+        if self.autosaver is not None:
+            self.autosaver.set_document(document)
+        self.setWindowModified(document.modified)
+        self._update_title()
+        self._on_findings_changed()
+
+    def _build_tab(self, number: int) -> QWidget:
+        section = FORM.section(number)
+        page = self._pages[number - 1]
+        if section.table_key:
+            model = ReportTableModel(FORM.table(section.table_key), self.document, page)
+            tab = TableTab(model, page)
+            tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
+            tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        else:
+            tab = TextTab(section, self.document, page)
+        page.layout().addWidget(tab)
+        return tab
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self.tab_widgets[index + 1]
+
+    def current_tab(self) -> Optional[QWidget]:
+        index = self.tabs.currentIndex()
+        return self.tab_widgets[index + 1] if index >= 0 else None
+
+    def _update_title(self) -> None:
+        report = self.document.report
+        self.title_label.setText(report.title if report.agency else f"（未填写机关名称）{report.title}")
+        path = self.document.path
+        self.path_label.setText(f"　{path.name}" if path else "　（尚未保存）")
+        self.path_label.setToolTip(str(path) if path else "")
+        name = path.name if path else "未命名"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def _on_findings_changed(self) -> None:
+        counts = self.document.counts()
+        for section in FORM.sections:
+            c = counts[section.number]
+            badge = " ".join(t for t in (f"✖{c[ERROR]}" if c[ERROR] else "",
+                                         f"⚠{c[WARNING]}" if c[WARNING] else "") if t)
+            self.tabs.setTabText(section.number - 1, f"{section.title} {badge}".strip())
+            self.tabs.setTabToolTip(section.number - 1,
+                                    f"{section.title}：错误 {c[ERROR]} 个，警告 {c[WARNING]} 个")
+        errors = sum(c[ERROR] for c in counts.values())
+        self.summary_label.setText(summary(self.document.findings))
+        self.summary_label.setStyleSheet("color: #b00020; font-weight: bold;" if errors else "color: #1b6e2d;")
+
+    def current_table(self) -> Optional[TableTab]:
+        widget = self.current_tab()
+        return widget if isinstance(widget, TableTab) else None
+
+    def show_finding(self, finding) -> None:
+        """Switch to the finding's tab and select its cells (or its passage of text)."""
+        self.tabs.setCurrentIndex(finding.section - 1)
+        tab = self.tab_widgets[finding.section]
+        if isinstance(tab, TableTab):
+            tab.body.select_cells(finding.cells)
+        elif isinstance(tab, TextTab):
+            tab.select_span(finding.span)
+        self.statusBar().showMessage(finding.message, 10000)
+
+    # -- edit menu -----------------------------------------------------------
+
+    def _build_edit_menu(self, menu) -> None:
+        self.undo_action = self._add(menu, "撤销", lambda: self._undo_redo("undo"), QKeySequence.Undo)
+        self.redo_action = self._add(menu, "重做", lambda: self._undo_redo("redo"), QKeySequence.Redo)
+        menu.addSeparator()
+        self._add(menu, "复制", lambda: self._on_table(lambda t: t.body.copy_selection()))
+        self._add(menu, "粘贴", lambda: self._on_table(
+            lambda t: t.body.paste_text(QGuiApplication.clipboard().text())))
+        self._add(menu, "清除所选单元格", lambda: self._on_table(lambda t: t.body.clear_selection()))
+        menu.addSeparator()
+        self._add(menu, "空白单元格全部填 0", self.fill_blanks_with_zero, "Ctrl+Shift+0")
+        self._add(menu, "重新计算全部合计", lambda: self.document.recompute_totals())
+        self._add(menu, "报告信息（年度、机关、成文日期、引言）…", self.edit_report_info)
+
+    def _build_view_menu(self, menu) -> None:
+        # Everything reachable from the keyboard: a section by Alt+number, findings by F8.
+        for section in FORM.sections:
+            self._add(menu, section.title, lambda n=section.number: self.tabs.setCurrentIndex(n - 1),
+                      f"Alt+{section.number}")
+        menu.addSeparator()
+        self._add(menu, "下一个问题", lambda: self.step_finding(1), "F8")
+        self._add(menu, "上一个问题", lambda: self.step_finding(-1), "Shift+F8")
+        self._add(menu, "校验结果面板", lambda: self.findings.tree.setFocus(), "Ctrl+Shift+F")
+
+    def step_finding(self, step: int) -> None:
+        """Show the next (or previous) finding in the list: its tab, its cells."""
+        items = self.findings.items()
+        if not items:
+            self.statusBar().showMessage("没有需要处理的问题", 4000)
+            return
+        current = self.findings.tree.currentItem()
+        index = items.index(current) + step if current in items else (0 if step > 0 else -1)
+        item = items[index % len(items)]
+        self.findings.tree.setCurrentItem(item)
+        self.show_finding(item.data(0, FINDING_ROLE))
+
+    def _add(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _undo_redo(self, which: str) -> None:
+        # In a narrative tab the editor keeps its own history of typing.
+        tab = self.current_tab()
+        if isinstance(tab, TextTab) and tab.editor.hasFocus():
+            getattr(tab.editor, which)()
+        else:
+            getattr(self.document.undo_stack, which)()
+
+    def _on_table(self, fn) -> None:
+        tab = self.current_table()
+        if tab is not None:
+            fn(tab)
+
+    def fill_blanks_with_zero(self) -> None:
+        blanks = len(self.document.report.blank_input_cells())
+        if self.document.fill_blanks_with_zero():
+            self.statusBar().showMessage(f"已在 {blanks} 个空白单元格中填入 0（可撤销）", 6000)
+
+    def edit_report_info(self) -> None:
+        report = self.document.report
+        dialog = dialogs.ReportInfoDialog(self, year=report.year, agency=report.agency, title="报告信息",
+                                          report=report)
+        if dialog.exec() == dialogs.ReportInfoDialog.Accepted:
+            year, agency, _ = dialog.values()
+            date, preamble = dialog.details()
+            self.document.set_metadata(year, agency, date, preamble)
+
+    def _about(self) -> None:
+        dialogs.show_notice(self, APP_NAME, [FORM.name])
+
+    # -- closing -------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when the current report may be replaced or closed (saved, or the clerk said so)."""
+        if not self.document.modified:
+            return True
+        answer = self.ask_unsaved(self, self.document.report.title)
+        if answer == dialogs.SAVE:
+            return self.files.save()
+        return answer == dialogs.DISCARD
+
+    def _restore_layout(self) -> None:
+        """The window's size and the findings panel where the clerk left them last time."""
+        stored = settings()
+        geometry, state = stored.value("window/geometry"), stored.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        stored = settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event) -> None:
+        if self.maybe_save():
+            if self.autosaver is not None:
+                self.autosaver.discard()
+            self._save_layout()
+            event.accept()
+        else:
+            event.ignore()
