@@ -1,0 +1,203 @@
+"""A workbook as the importer sees it: bounded grids of cell values, merges, defined names.
+
+Both file types end here, so that one label matcher serves both: ``.xlsx``
+through openpyxl in read-only (streaming) mode after ``safety`` has vetted the
+zip, legacy ``.xls`` through xlrd.  Only the first ``MAX_ROWS`` × ``MAX_COLS``
+of at most ``MAX_SHEETS`` sheets are read, which bounds time and memory
+whatever the file claims about its size.
+
+Any exception a parser raises on a damaged or hostile file becomes one
+``InputError``: this module is the trust boundary, so it catches broadly.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from ..errors import InputError
+from . import safety
+
+Range = Tuple[int, int, int, int]          # first row, first column, last row, last column (0-based, inclusive)
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: List[List[object]]               # values: None, str, int, float, bool, datetime
+    merges: List[Range] = field(default_factory=list)
+
+    def value(self, r: int, c: int) -> object:
+        if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
+            return self.rows[r][c]
+        return None
+
+
+@dataclass
+class Book:
+    sheets: List[Sheet]
+    names: Dict[str, Tuple[str, Range]] = field(default_factory=dict)   # lower-case name → (sheet, range)
+    props: Dict[str, str] = field(default_factory=dict)                 # custom document properties
+
+    def sheet(self, name: str) -> Optional[Sheet]:
+        return next((s for s in self.sheets if s.name == name), None)
+
+
+def _trim(rows: List[List[object]]) -> List[List[object]]:
+    while rows and all(v is None or v == "" for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+# -- .xlsx ---------------------------------------------------------------------
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"')
+_CELLS_RE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$")
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _merges_of(xml: bytes) -> List[Range]:
+    start = xml.rfind(b"mergeCells")
+    if start < 0:
+        return []
+    out = []
+    for m in _MERGE_RE.finditer(xml, max(0, start - 2)):
+        r0, r1 = int(m.group(2)) - 1, int(m.group(4)) - 1
+        c0, c1 = _col_index(m.group(1).decode()), _col_index(m.group(3).decode())
+        if r0 < safety.MAX_ROWS and c0 < safety.MAX_COLS:
+            out.append((r0, c0, min(r1, safety.MAX_ROWS - 1), min(c1, safety.MAX_COLS - 1)))
+    return out
+
+
+def _parse_range(text: str) -> Optional[Range]:
+    m = _CELLS_RE.match(text.strip())
+    if not m:
+        return None
+    c0, r0 = _col_index(m.group(1)), int(m.group(2)) - 1
+    c1, r1 = (_col_index(m.group(3)), int(m.group(4)) - 1) if m.group(3) else (c0, r0)
+    return (r0, c0, r1, c1)
+
+
+def read_xlsx(data: bytes, name: str) -> Book:
+    archive = safety.open_xlsx_zip(data, name)
+    try:
+        import openpyxl
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
+                                        keep_links=False)
+            try:
+                return _book_from_openpyxl(wb, archive)
+            finally:
+                wb.close()
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(f"“{name}”过大，读取时内存不足，已放弃导入")
+    except Exception:  # a damaged or hostile file: whatever the parser tripped on
+        raise InputError(f"“{name}”已损坏或不是有效的 Excel 工作簿，无法读取")
+    finally:
+        archive.close()
+
+
+def _book_from_openpyxl(wb, archive) -> Book:
+    sheets = []
+    for ws in wb.worksheets[: safety.MAX_SHEETS]:
+        rows = [list(r) for r in ws.iter_rows(min_row=1, max_row=safety.MAX_ROWS, min_col=1,
+                                              max_col=safety.MAX_COLS, values_only=True)]
+        merges: List[Range] = []
+        path = getattr(ws, "_worksheet_path", None)
+        if path:
+            info = archive.getinfo(path.lstrip("/"))
+            if info.file_size <= safety.MAX_MEMBER:
+                merges = _merges_of(archive.read(info))
+        sheets.append(Sheet(ws.title, _trim(rows), merges))
+    names: Dict[str, Tuple[str, Range]] = {}
+    for dn_name, dn in wb.defined_names.items():
+        try:
+            dests = list(dn.destinations)
+        except Exception:  # a name that is a formula or constant, not a range
+            continue
+        if len(dests) == 1:
+            rng = _parse_range(dests[0][1])
+            if rng is not None:
+                names[dn_name.lower()] = (dests[0][0], rng)
+    props = {}
+    for prop in getattr(wb, "custom_doc_props", None) or ():
+        if prop.name and prop.value is not None:
+            props[prop.name] = str(prop.value)
+    return Book(sheets, names, props)
+
+
+# -- .xls ----------------------------------------------------------------------
+
+def read_xls(data: bytes, name: str) -> Book:
+    safety.check_ole(data, name)
+    try:
+        import xlrd
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+                                  logfile=io.StringIO(), ragged_rows=True)
+        try:
+            return _book_from_xlrd(book, xlrd)
+        finally:
+            book.release_resources()
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(f"“{name}”过大，读取时内存不足，已放弃导入")
+    except Exception as exc:  # xlrd.XLRDError and whatever a damaged file makes it raise
+        if "encrypted" in str(exc).lower():
+            raise InputError(f"“{name}”已加密（设置了密码），无法导入；请先在 Excel/WPS 中取消密码后另存")
+        raise InputError(f"“{name}”已损坏或不是有效的 Excel 97-2003 工作簿（.xls），无法读取")
+
+
+def _xls_value(cell, datemode, xlrd):
+    t, v = cell.ctype, cell.value
+    if t in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if t == xlrd.XL_CELL_NUMBER:
+        return int(v) if float(v).is_integer() else v
+    if t == xlrd.XL_CELL_BOOLEAN:
+        return bool(v)
+    if t == xlrd.XL_CELL_DATE:
+        try:
+            return _dt.datetime(*xlrd.xldate_as_tuple(v, datemode))
+        except Exception:
+            return str(v)
+    if t == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(v, "#ERROR")
+    return v
+
+
+def _book_from_xlrd(book, xlrd) -> Book:
+    sheets = []
+    for index in range(min(book.nsheets, safety.MAX_SHEETS)):
+        sh = book.sheet_by_index(index)
+        rows = []
+        for r in range(min(sh.nrows, safety.MAX_ROWS)):
+            cells = sh.row(r)[: safety.MAX_COLS]
+            rows.append([_xls_value(c, book.datemode, xlrd) for c in cells])
+        merges = [(rlo, clo, min(rhi, safety.MAX_ROWS) - 1, min(chi, safety.MAX_COLS) - 1)
+                  for rlo, rhi, clo, chi in sh.merged_cells
+                  if rlo < safety.MAX_ROWS and clo < safety.MAX_COLS]
+        sheets.append(Sheet(sh.name, _trim(rows), merges))
+        book.unload_sheet(index)
+    names: Dict[str, Tuple[str, Range]] = {}
+    for nobj in book.name_obj_list:
+        if nobj.scope != -1 or nobj.hidden:
+            continue
+        try:
+            sheet, rlo, rhi, clo, chi = nobj.area2d(clipped=True)
+        except Exception:  # not a single area
+            continue
+        names[nobj.name.lower()] = (sheet.name, (rlo, clo, rhi - 1, chi - 1))
+    return Book(sheets, names, {})
