@@ -55,6 +55,7 @@ def _trim(rows: List[List[object]]) -> List[List[object]]:
 # -- .xlsx ---------------------------------------------------------------------
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"')
+_MERGES_OPEN_RE = re.compile(rb"<(?:\w+:)?mergeCells[\s>]")
 _CELLS_RE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$")
 
 
@@ -66,11 +67,13 @@ def _col_index(letters: str) -> int:
 
 
 def _merges_of(xml: bytes) -> List[Range]:
-    start = xml.rfind(b"mergeCells")
-    if start < 0:
+    # The merge list follows the cell data; start at its opening tag (after the last </sheetData>).
+    start = xml.rfind(b"sheetData>")
+    opening = _MERGES_OPEN_RE.search(xml, max(0, start))
+    if opening is None:
         return []
     out = []
-    for m in _MERGE_RE.finditer(xml, max(0, start - 2)):
+    for m in _MERGE_RE.finditer(xml, opening.start()):
         r0, r1 = int(m.group(2)) - 1, int(m.group(4)) - 1
         c0, c1 = _col_index(m.group(1).decode()), _col_index(m.group(3).decode())
         if r0 < safety.MAX_ROWS and c0 < safety.MAX_COLS:

@@ -61,11 +61,22 @@ class Grid:
     def last_label(self, r: int, c1: int) -> str:
         return next((self.labels[r][c] for c in range(c1 - 1, -1, -1) if self.labels[r][c]), "")
 
+    def shown_label(self, r: int, c1: int) -> str:
+        """The innermost label of a row as the file writes it, for the import notes."""
+        for c in range(c1 - 1, -1, -1):
+            if self.labels[r][c]:
+                return _shown(self.values[r][c])
+        return ""
+
     def has_data(self, r: int, cols: Sequence[int]) -> bool:
         return any(self.values[r][c] not in (None, "") and not self.labels[r][c] for c in cols)
 
     def mentions(self, r: int, cores: Sequence[str]) -> bool:
         return any(k and k in lab for lab in self.labels[r] if lab for k in cores)
+
+
+def _shown(value) -> str:
+    return " ".join(str(value).split())
 
 
 def _joined(labels) -> str:
@@ -106,9 +117,10 @@ def _header_row(grid: Grid, matcher: Matcher, needed: int, start: int = 0) -> Op
 
 def _header_block(grid: Grid, hr: int, cores: Sequence[str]) -> List[int]:
     """``hr`` with the header rows above it that carry the columns' group labels."""
-    rows = [hr]
+    rows, wanted = [hr], set(cores)
     for r in range(hr - 1, max(-1, hr - MAX_HEADER_ROWS), -1):
-        if not grid.mentions(r, cores):
+        # A group label stands alone in its cell; a heading that merely mentions one does not count.
+        if not any(core(lab) in wanted for lab in grid.labels[r] if lab):
             break
         rows.insert(0, r)
     return rows
@@ -122,11 +134,11 @@ def _columns(grid: Grid, header: Sequence[int], matcher: Matcher, found: Found,
         text = grid.column_text(c, header)
         m = matcher.match(text, last=grid.labels[header[-1]][c])
         if m.ambiguous:
-            found.ambiguous.append(f"第{c + 1}列表头“{grid.values[header[-1]][c]}”")
+            found.ambiguous.append(f"第{c + 1}列表头“{_shown(grid.values[header[-1]][c])}”")
         if m.key and m.key not in cols:
             cols[m.key] = c
             if m.near:
-                found.near.append((labels[m.key], str(grid.values[header[-1]][c])))
+                found.near.append((labels[m.key], _shown(grid.values[header[-1]][c])))
     return cols
 
 
@@ -134,28 +146,30 @@ def _rows(grid: Grid, first: int, label_end: int, data_cols: Sequence[int], matc
           found: Found, labels: Dict[str, str], stop_after: Optional[str] = None) -> Dict[str, int]:
     """Row key → sheet row, for the rows from ``first`` whose labels match."""
     rows: Dict[str, int] = {}
-    pending: List[Tuple[int, str]] = []      # unmatched rows with data, kept if a match follows
+    pending: List[Tuple[int, str]] = []      # unmatched rows, reported if they hold data
     for r in range(first, min(grid.nrows, first + MAX_TABLE_ROWS)):
         text = grid.row_text(r, 0, label_end)
+        shown = grid.shown_label(r, label_end)
         m = matcher.match(text, last=grid.last_label(r, label_end)) if text else None
         if m is None or m.key is None:
             if m is not None and m.ambiguous:
-                found.ambiguous.append(f"第{r + 1}行“{grid.last_label(r, label_end)}”")
+                found.ambiguous.append(f"第{r + 1}行“{shown}”")
             if grid.has_data(r, data_cols) or text:
                 pending.append((r, text))
             if stop_after and stop_after in rows:
                 break
             continue
-        found.unmatched_rows += [(pr, t) for pr, t in pending if grid.has_data(pr, data_cols)]
+        found.unmatched_rows += [(pr, grid.shown_label(pr, label_end)) for pr, _ in pending
+                                 if grid.has_data(pr, data_cols)]
         found.closed_2019_row = found.closed_2019_row or next(
             (pr for pr, t in pending if _CLOSED_GROUP in t and grid.has_data(pr, data_cols)), None)
         pending = []
         if m.key in rows:
-            found.duplicate_rows.append((r, grid.last_label(r, label_end)))
+            found.duplicate_rows.append((r, shown))
             continue
         rows[m.key] = r
         if m.near:
-            found.near.append((labels[m.key], grid.last_label(r, label_end)))
+            found.near.append((labels[m.key], shown))
     if found.closed_2019_row is not None:
         found.unmatched_rows = [u for u in found.unmatched_rows if u[0] != found.closed_2019_row]
     return rows
@@ -185,12 +199,16 @@ def find_t3(grid: Grid) -> Optional[Found]:
     for rk, r in rows.items():
         for ck, c in cols.items():
             found.cells[T3.cell_at(rk, ck).id] = (r, c)
-    found.missing_rows = [row for row in T3.rows if row.key not in rows]
+    # A 2019 table has no 1./2. under （六）: its one row went to 3.其他 and is noted as such.
+    found.missing_rows = [row for row in T3.rows if row.key not in rows
+                          and not (found.closed_2019_row is not None and row.key.startswith("closed."))]
     found.missing_columns = [col for col in T3.columns if col.key not in cols]
     return found
 
 
 _T4_GROUP_CORES = [core(p) for g in T4_GROUPS for p in g.path]
+# The printed table's fifteen columns: each group's path above each outcome.
+_T4_COLUMNS = [Candidate(f"{g.key}.{k}", g.path + (label,)) for g in T4_GROUPS for k, label in T4_OUTCOMES]
 _T4_DISTINCT_OUTCOMES = [Candidate(k, (label,)) for k, label in T4_OUTCOMES if k != "total"]
 
 
@@ -203,15 +221,15 @@ def find_t4(grid: Grid) -> Optional[Found]:
     # The outcome labels may take two rows (行政复议's merged down beside 诉讼's second level).
     while header[-1] + 1 < grid.nrows and grid.mentions(header[-1] + 1, [c.leaf_variants[0] for c in _T4_DISTINCT_OUTCOMES]):
         header.append(header[-1] + 1)
-    labels = {c.key: "·".join(c.path) for c in T4.columns}
-    cols = _columns(grid, header, Matcher(_candidates(T4.columns)), found, labels)
+    labels = {c.key: "·".join(c.path) for c in _T4_COLUMNS}
+    cols = _columns(grid, header, Matcher(_T4_COLUMNS), found, labels)
     if len(cols) >= 5:                       # the official layout: groups across, one data row
         data_row = header[-1] + 1
         if data_row >= grid.nrows:
             return None
         for key, c in cols.items():
             found.cells[f"t4.{key}"] = (data_row, c)
-        found.missing_columns = [c for c in T4.columns if c.key not in cols]
+        found.missing_columns = [Column(c.key, c.path) for c in _T4_COLUMNS if c.key not in cols]
         return found
     # Transposed: outcomes across, one row per group (行政复议 / 未经复议直接起诉 / 复议后起诉).
     found.ambiguous.clear()
@@ -246,7 +264,8 @@ def find_t2(grid: Grid) -> Optional[Found]:
     header_cols: Dict[int, Dict[str, int]] = {}
     found_rows = set()
     for r in range(grid.nrows):
-        first = next((lab for lab in grid.labels[r] if lab), "")
+        at = next((c for c, lab in enumerate(grid.labels[r]) if lab), None)
+        first = grid.labels[r][at] if at is not None else ""
         m = row_matcher.match(first, last=first) if first else None
         if m is None or m.key is None:
             continue
@@ -256,11 +275,11 @@ def find_t2(grid: Grid) -> Optional[Found]:
         if hr not in header_cols:
             header_cols[hr] = _columns(grid, [hr], col_matcher, found, col_labels)
         if m.key in found_rows:
-            found.duplicate_rows.append((r, first))
+            found.duplicate_rows.append((r, _shown(grid.values[r][at])))
             continue
         found_rows.add(m.key)
         if m.near:
-            found.near.append((next(x.label for x in _T2_ROWS if x.key == m.key), first))
+            found.near.append((next(x.label for x in _T2_ROWS if x.key == m.key), _shown(grid.values[r][at])))
         for ck, c in header_cols[hr].items():
             cid = f"t2.{m.key}.{ck}"
             if cid in FORM.cells:
@@ -272,7 +291,7 @@ def find_t2(grid: Grid) -> Optional[Found]:
 
 
 def _header_row_above(grid: Grid, r: int, matcher: Matcher) -> Optional[int]:
-    for hr in range(r - 1, max(-1, r - 6), -1):
+    for hr in range(r - 1, max(-1, r - 12), -1):
         if any(matcher.match(lab).key for lab in grid.labels[hr] if lab):
             return hr
     return None

@@ -113,8 +113,12 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
     year = _int(props.get(names.PROP_YEAR)) or meta.year
     if year is None:
         raise InputError(f"“{name}”中找不到报告年度，无法导入")
+    date = _date(props.get(names.PROP_DATE))
+    if date is None and names.PROP_MARK not in props:
+        read_texts(book, meta)      # re-saved without the properties (.xls): the signature's date
+        date = meta.date
     report = Report(year=year, agency=props.get(names.PROP_AGENCY, meta.agency) or "",
-                    date=_date(props.get(names.PROP_DATE)),
+                    date=date,
                     template=props.get(names.PROP_TEMPLATE) or FORM.template)
     for lname, ref in book.names.items():
         key = names.TEXT_OF_NAME.get(lname)
@@ -196,7 +200,7 @@ def _read_by_labels(book: Book, name: str) -> ImportResult:
         if f is None:
             if not (key == "t2" and template_2019):
                 section = FORM.section(FORM.table(key).section)
-                notes.append(f"未找到{_TABLE[key]}（{section.title}），该表留空")
+                notes.append(f"未找到{table_name(key + '.')}（{section.title}），该表留空")
             continue
         grid = grid_of[key]
         for cid, (r, c) in f.cells.items():
@@ -210,11 +214,8 @@ def _read_by_labels(book: Book, name: str) -> ImportResult:
     return ImportResult(report, notes)
 
 
-_TABLE = {"t2": "表二", "t3": "表三", "t4": "表四"}
-
-
 def _table_notes(f: locate.Found) -> List[str]:
-    t, where = _TABLE[f.table], f"工作表“{f.sheet}”"
+    t, where = table_name(f.table + '.'), f"工作表“{f.sheet}”"
     notes = []
     if f.closed_2019_row is not None:
         notes.append(f"{t}（{where}第{f.closed_2019_row + 1}行）：2019 年格式的“（六）其他处理”只有一行，"
