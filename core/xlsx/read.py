@@ -210,6 +210,14 @@ def _read_by_labels(book: Book, name: str) -> ImportResult:
         notes.append("该工作簿使用 2019 年（试行）格式：表二的统计项目与 2021 年格式不同，未导入，"
                      "请按 2021 年格式填写表二")
     notes += _value_notes(values)
+    # A blank total is a formula saved without its result (as some tools write them) or a
+    # total left to be added up: either way it is derived here, and said so.
+    blank_totals = [cid for cid, v in values.items() if v is None and FORM.cells[cid].computed]
+    for cid in blank_totals:
+        del values[cid]
+    if blank_totals:
+        notes.append(f"有 {len(blank_totals)} 个合计单元格是空的（如 {table_name(blank_totals[0])} "
+                     f"{cell_label(blank_totals[0])}，可能是未保存计算结果的公式），已按各项之和计算")
     _apply(report, values)
     return ImportResult(report, notes)
 

@@ -138,3 +138,12 @@ def test_a_workbook_without_any_table_is_refused_with_one_line():
     with pytest.raises(InputError) as err:
         read_workbook(out.getvalue(), "签到表.xlsx")
     assert "找不到年报表格" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_totals_written_as_formulas_without_saved_results_are_added_up_and_said():
+    report = sample_report()
+    result = read_workbook(official_one_sheet(
+        report, write=lambda cid, v: "=SUM(A1:A2)" if FORM.cells[cid].computed else v), "formulas.xlsx")
+    assert as_dict(result.report)["cells"] == as_dict(report)["cells"]
+    assert not result.report.stated_totals
+    assert any("合计单元格是空的" in n for n in result.notes)
