@@ -41,6 +41,7 @@ class Book:
     sheets: List[Sheet]
     names: Dict[str, Tuple[str, Range]] = field(default_factory=dict)   # lower-case name → (sheet, range)
     props: Dict[str, str] = field(default_factory=dict)                 # custom document properties
+    truncated: bool = False        # the cell budget ran out: later rows and sheets were not read
 
     def sheet(self, name: str) -> Optional[Sheet]:
         return next((s for s in self.sheets if s.name == name), None)
@@ -90,14 +91,42 @@ def _parse_range(text: str) -> Optional[Range]:
     return (r0, c0, r1, c1)
 
 
+def _load_streaming(data: bytes):
+    """openpyxl's read-only workbook, without its pass over each whole sheet.
+
+    A read-only worksheet asks for its size on creation; a sheet without a
+    ``<dimension>`` element is then parsed to the end just to find it — seconds
+    for a large hostile sheet.  The rows are read here with explicit bounds, so
+    the size is never needed: the worksheets are created without it.  (This
+    follows openpyxl 3.1's ``ExcelReader.read_worksheets`` for read-only mode.)
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedWorksheet(ReadOnlyWorksheet):
+        def _get_size(self):
+            self._min_column = self._min_row = self._max_column = self._max_row = None
+
+    class StreamingReader(ExcelReader):
+        def read_worksheets(self):
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                    continue
+                ws = UnsizedWorksheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    reader = StreamingReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
 def read_xlsx(data: bytes, name: str) -> Book:
     archive = safety.open_xlsx_zip(data, name)
     try:
-        import openpyxl
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
-                                        keep_links=False)
+            wb = _load_streaming(data)
             try:
                 return _book_from_openpyxl(wb, archive)
             finally:
@@ -112,11 +141,28 @@ def read_xlsx(data: bytes, name: str) -> Book:
         archive.close()
 
 
+class _Budget:
+    """What is left of ``MAX_CELLS`` as rows are read."""
+
+    def __init__(self):
+        self.left = safety.MAX_CELLS
+
+    def take(self, row) -> bool:
+        self.left -= sum(1 for v in row if v is not None)
+        return self.left >= 0
+
+
 def _book_from_openpyxl(wb, archive) -> Book:
-    sheets = []
+    sheets, budget = [], _Budget()
     for ws in wb.worksheets[: safety.MAX_SHEETS]:
-        rows = [list(r) for r in ws.iter_rows(min_row=1, max_row=safety.MAX_ROWS, min_col=1,
-                                              max_col=safety.MAX_COLS, values_only=True)]
+        if budget.left <= 0:
+            break
+        rows = []
+        for r in ws.iter_rows(min_row=1, max_row=safety.MAX_ROWS, min_col=1,
+                              max_col=safety.MAX_COLS, values_only=True):
+            if not budget.take(r):
+                break
+            rows.append(list(r))
         merges: List[Range] = []
         path = getattr(ws, "_worksheet_path", None)
         if path:
@@ -138,7 +184,7 @@ def _book_from_openpyxl(wb, archive) -> Book:
     for prop in getattr(wb, "custom_doc_props", None) or ():
         if prop.name and prop.value is not None:
             props[prop.name] = str(prop.value)
-    return Book(sheets, names, props)
+    return Book(sheets, names, props, truncated=budget.left <= 0 or len(wb.worksheets) > safety.MAX_SHEETS)
 
 
 # -- .xls ----------------------------------------------------------------------
@@ -182,13 +228,17 @@ def _xls_value(cell, datemode, xlrd):
 
 
 def _book_from_xlrd(book, xlrd) -> Book:
-    sheets = []
+    sheets, budget = [], _Budget()
     for index in range(min(book.nsheets, safety.MAX_SHEETS)):
+        if budget.left <= 0:
+            break
         sh = book.sheet_by_index(index)
         rows = []
         for r in range(min(sh.nrows, safety.MAX_ROWS)):
-            cells = sh.row(r)[: safety.MAX_COLS]
-            rows.append([_xls_value(c, book.datemode, xlrd) for c in cells])
+            row = [_xls_value(c, book.datemode, xlrd) for c in sh.row(r)[: safety.MAX_COLS]]
+            if not budget.take(row):
+                break
+            rows.append(row)
         merges = [(rlo, clo, min(rhi, safety.MAX_ROWS) - 1, min(chi, safety.MAX_COLS) - 1)
                   for rlo, rhi, clo, chi in sh.merged_cells
                   if rlo < safety.MAX_ROWS and clo < safety.MAX_COLS]
@@ -203,4 +253,4 @@ def _book_from_xlrd(book, xlrd) -> Book:
         except Exception:  # not a single area
             continue
         names[nobj.name.lower()] = (sheet.name, (rlo, clo, rhi - 1, chi - 1))
-    return Book(sheets, names, {})
+    return Book(sheets, names, {}, truncated=budget.left <= 0 or book.nsheets > safety.MAX_SHEETS)

@@ -68,7 +68,13 @@ def is_label(value: object) -> bool:
 
 
 def similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """difflib's ratio, with its cheap upper bounds first: most pairs are nowhere near."""
+    if not a or not b or 2 * min(len(a), len(b)) / (len(a) + len(b)) < NEAR_ENOUGH:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.quick_ratio() < NEAR_ENOUGH:
+        return 0.0
+    return matcher.ratio()
 
 
 @dataclass(frozen=True)
@@ -102,8 +108,9 @@ class Matcher:
         self.exact = exact       # the whole text must be the leaf (short labels: 规章)
         self._prepared = [(c, c.leaf_variants, c.ancestors) for c in self.candidates]
 
-    def match(self, text: str, last: str = "") -> Match:
-        """``text``: the squashed labels around a row or column; ``last``: its innermost label."""
+    def match(self, text: str, last: str = "", near: bool = True) -> Match:
+        """``text``: the squashed labels around a row or column; ``last``: its innermost label;
+        ``near``: whether to fall back to a near spelling when no label contains a leaf."""
         if not text:
             return Match(None)
         best, best_score, tied = None, 0, []
@@ -130,7 +137,7 @@ class Matcher:
             if tied:
                 return Match(None, best_score, ambiguous=(best.key, *tied))
             return Match(best.key, best_score)
-        return self._near(last or text)
+        return self._near(last or text) if near else Match(None)
 
     def _near(self, text: str) -> Match:
         probe = core(text) if text else ""

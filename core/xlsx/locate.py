@@ -109,7 +109,7 @@ def _candidates(items) -> List[Candidate]:
 def _header_row(grid: Grid, matcher: Matcher, needed: int, start: int = 0) -> Optional[int]:
     """The first row from ``start`` whose cells name at least ``needed`` different columns."""
     for r in range(start, grid.nrows):
-        keys = {matcher.match(lab).key for lab in grid.labels[r] if lab}
+        keys = {matcher.match(lab, near=False).key for lab in grid.labels[r] if lab}
         if len(keys - {None}) >= needed:
             return r
     return None
@@ -252,6 +252,7 @@ def find_t4(grid: Grid) -> Optional[Found]:
 
 
 _T2_ROWS = [row for block in T2_BLOCKS for row in block.rows]
+T2_LABEL_CHARS = 2 * max(len(row.label) for row in _T2_ROWS)
 _T2_COLUMNS = list({c.key: c for block in T2_BLOCKS for c in block.columns}.values())
 
 
@@ -266,7 +267,8 @@ def find_t2(grid: Grid) -> Optional[Found]:
     for r in range(grid.nrows):
         at = next((c for c, lab in enumerate(grid.labels[r]) if lab), None)
         first = grid.labels[r][at] if at is not None else ""
-        m = row_matcher.match(first, last=first) if first else None
+        # 表二's row labels are short words; a long first label is not one of them.
+        m = row_matcher.match(first, last=first) if 0 < len(first) <= T2_LABEL_CHARS else None
         if m is None or m.key is None:
             continue
         hr = _header_row_above(grid, r, col_matcher)
@@ -292,7 +294,7 @@ def find_t2(grid: Grid) -> Optional[Found]:
 
 def _header_row_above(grid: Grid, r: int, matcher: Matcher) -> Optional[int]:
     for hr in range(r - 1, max(-1, r - 12), -1):
-        if any(matcher.match(lab).key for lab in grid.labels[hr] if lab):
+        if any(matcher.match(lab, near=False).key for lab in grid.labels[hr] if lab):
             return hr
     return None
 

@@ -99,7 +99,9 @@ def read_texts(book: Book, narrative: Narrative) -> None:
     for sheet in book.sheets:
         headings: List[Tuple[int, int]] = []          # (row, section number)
         for r, row in enumerate(sheet.rows):
-            number = next((n for n in (_section_of_heading(v) for v in row) if n), None)
+            # A heading is the first thing on its row.
+            first = next((v for v in row if v is not None and v != ""), None)
+            number = _section_of_heading(first)
             if number and number not in {n for _, n in headings}:
                 headings.append((r, number))
         if not headings:

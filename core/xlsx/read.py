@@ -166,6 +166,9 @@ def _date(raw: Optional[str]) -> Optional[_dt.date]:
 
 def _read_by_labels(book: Book, name: str) -> ImportResult:
     notes: List[str] = []
+    if book.truncated:
+        notes.append(f"工作簿内容过多，只查找了前 {len(book.sheets)} 个工作表中的前 {safety.MAX_CELLS} 个"
+                     "非空单元格；若有表格未找到，请把年报表格单独另存为一个工作簿再导入")
     grids = [locate.Grid(s) for s in book.sheets]
     template_2019 = any(locate.is_2019(g) for g in grids)
     finders = {"t3": locate.find_t3, "t4": locate.find_t4}
@@ -179,7 +182,8 @@ def _read_by_labels(book: Book, name: str) -> ImportResult:
             if f is not None and len(f.cells) > len(found.get(key, locate.Found(key, "")).cells):
                 found[key], grid_of[key] = f, grid
     if not found:
-        raise InputError(f"“{name}”中找不到年报表格（表二、表三、表四的官方行列标签），无法导入")
+        more = "（工作簿内容过多，只查找了开头部分）" if book.truncated else ""
+        raise InputError(f"“{name}”中找不到年报表格（表二、表三、表四的官方行列标签）{more}，无法导入")
 
     meta = find_title(book, name)
     read_texts(book, meta)

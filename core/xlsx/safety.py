@@ -15,7 +15,8 @@ What is refused here, each with a one-line Chinese message (``InputError``):
   an ``EncryptionInfo`` stream instead of a ``Workbook`` stream.
 
 The parsers after this are also bounded in what they scan (``MAX_ROWS`` ×
-``MAX_COLS`` of at most ``MAX_SHEETS`` sheets), so import time is bounded too.
+``MAX_COLS`` of at most ``MAX_SHEETS`` sheets, ``MAX_CELLS`` non-empty cells in
+all), so import time is bounded too.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ MAX_BYTES = 20 * 1024 * 1024            # the file itself
 MAX_MEMBERS = 1000                       # zip members
 MAX_UNCOMPRESSED = 50 * 1024 * 1024      # all members together, as declared
 MAX_MEMBER = 25 * 1024 * 1024            # any one member (a sheet's XML, the shared strings)
+MAX_TEXT_PART = 5 * 1024 * 1024         # shared strings, styles: parsed whole before any cell is read
 MAX_RATIO = 100                          # uncompressed : compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024                # small members may compress well; they cannot hurt
 
@@ -35,6 +37,7 @@ RATIO_FLOOR = 1024 * 1024                # small members may compress well; they
 MAX_SHEETS = 40
 MAX_ROWS = 400
 MAX_COLS = 60
+MAX_CELLS = 50_000    # non-empty cells over all sheets; a real report workbook has 1 000 – 5 000
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -67,6 +70,9 @@ def open_xlsx_zip(data: bytes, name: str) -> zipfile.ZipFile:
         if info.file_size > MAX_MEMBER or total > MAX_UNCOMPRESSED:
             raise InputError(f"“{name}”解压后过大（超过 {MAX_UNCOMPRESSED // 1048576} MB），"
                              "可能是恶意构造的压缩包，已拒绝导入")
+        if info.file_size > MAX_TEXT_PART and info.filename.lower().endswith(("sharedstrings.xml", "styles.xml")):
+            raise InputError(f"“{name}”的文字或样式部件过大（{info.file_size // 1048576} MB），"
+                             "不像年报工作簿，已拒绝导入")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(f"“{name}”的压缩比异常（{info.filename}），可能是恶意构造的压缩包，已拒绝导入")
     names = {i.filename for i in infos}
