@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Dict, List, Tuple
 
 from .. import __version__
-from ..form import FORM, ROLE_DATA, ROLE_HEADING, ROLE_LABEL, ROLE_NOTE, Table
+from ..form import COUNT, FORM, MONEY, ROLE_DATA, ROLE_HEADING, ROLE_LABEL, ROLE_NOTE, Table
 from ..model import Report
 from ..values import Invalid, Value
 from . import names
@@ -80,6 +80,7 @@ class _Writer:
         self.heights: Dict[int, float] = {}
         self.blocks: List[Tuple[int, int]] = []      # (first, last) rows to keep on one page
         self.exact: Dict[str, str] = {}
+        self.inputs: Dict[str, List[str]] = {COUNT: [], MONEY: []}     # cells a clerk may type in
         self.joins: Dict[str, List[int]] = {}
 
     # -- primitives ------------------------------------------------------------------
@@ -144,6 +145,8 @@ class _Writer:
                     exponent = stated.as_tuple().exponent
                     cell.number_format = "0." + "0" * min(-exponent, 10) if exponent < 0 else "0"
                 self._name(names.cell_name(g.cell_id), f"${get_column_letter(col)}${row}")
+                if not FORM.cells[g.cell_id].computed:
+                    self.inputs[FORM.cells[g.cell_id].kind].append(f"{get_column_letter(col)}{row}")
                 text = "" if value is None else str(value)
             else:
                 text = g.text
@@ -242,7 +245,22 @@ class _Writer:
         ws.page_margins.top = ws.page_margins.bottom = 0.75
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
         ws.sheet_view.showGridLines = False
+        self._validation()
         self._properties()
+
+    def _validation(self) -> None:
+        """Excel and WPS refuse what the format does not allow in a cell a clerk edits."""
+        from openpyxl.worksheet.cell_range import MultiCellRange
+        from openpyxl.worksheet.datavalidation import DataValidation
+        rules = {COUNT: ("whole", "请填写 0 或正整数（没有请填 0，不要填“/”“-”“无”）"),
+                 MONEY: ("decimal", "请填写以万元为单位的金额（没有请填 0）")}
+        for kind, cells in self.inputs.items():
+            kind_of_number, message = rules[kind]
+            dv = DataValidation(type=kind_of_number, operator="greaterThanOrEqual", formula1="0",
+                                allow_blank=True, showErrorMessage=True, errorTitle="数值无效",
+                                error=message)
+            dv.sqref = MultiCellRange(" ".join(cells))
+            self.ws.add_data_validation(dv)
 
     def _properties(self) -> None:
         from openpyxl.packaging.custom import IntProperty, StringProperty
