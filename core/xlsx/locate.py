@@ -161,8 +161,9 @@ def _rows(grid: Grid, first: int, label_end: int, data_cols: Sequence[int], matc
             continue
         found.unmatched_rows += [(pr, grid.shown_label(pr, label_end)) for pr, _ in pending
                                  if grid.has_data(pr, data_cols)]
-        found.closed_2019_row = found.closed_2019_row or next(
-            (pr for pr, t in pending if _CLOSED_GROUP in t and grid.has_data(pr, data_cols)), None)
+        if found.closed_2019_row is None:
+            found.closed_2019_row = next(
+                (pr for pr, t in pending if _CLOSED_GROUP in t and grid.has_data(pr, data_cols)), None)
         pending = []
         if m.key in rows:
             found.duplicate_rows.append((r, shown))

@@ -112,9 +112,10 @@ def read_texts(book: Book, narrative: Narrative) -> None:
                 continue
             end = headings[i + 1][0] if i + 1 < len(headings) else len(sheet.rows)
             lines = []
-            first = _row_text(sheet, r) or ""
-            if "\n" in first.strip():
-                lines.append(first.strip().split("\n", 1)[1])
+            texts = [v.strip() for v in sheet.rows[r] if isinstance(v, str) and v.strip()]
+            if texts and "\n" in texts[0]:            # the heading and its text in one cell
+                lines.append(texts[0].split("\n", 1)[1])
+            lines += texts[1:2]                      # or the text in the cell beside the heading
             lines += [t for t in (_row_text(sheet, x) for x in range(r + 1, end)) if t is not None]
             if number == 6:
                 lines = _strip_signature(lines, narrative)

@@ -32,7 +32,7 @@ from ..values import Invalid, Value
 from . import locate, names, safety
 from .book import Book, read_xls, read_xlsx
 from .labels import is_stand_in, read_value
-from .narrative import Narrative, find_title, read_texts
+from .narrative import find_title, read_texts
 
 MAX_EXAMPLES = 3          # cells quoted in one note
 

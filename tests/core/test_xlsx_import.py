@@ -1,10 +1,12 @@
 """Workbooks this application did not write, in the layouts clerks have, read back exactly by their labels."""
+import io
 from pathlib import Path
 
 import openpyxl
-import io
+import pytest
 
 from core.checks import run_checks
+from core.errors import InputError
 from core.form import FORM
 from core.reportfile import report_to_dict
 from core.values import Invalid
@@ -133,8 +135,6 @@ def test_a_workbook_without_any_table_is_refused_with_one_line():
     wb.active["A1"] = "会议签到表"
     out = io.BytesIO()
     wb.save(out)
-    import pytest
-    from core.errors import InputError
     with pytest.raises(InputError) as err:
         read_workbook(out.getvalue(), "签到表.xlsx")
     assert "找不到年报表格" in str(err.value) and "\n" not in str(err.value)
