@@ -55,8 +55,22 @@ class Grid:
     def row_text(self, r: int, c0: int = 0, c1: Optional[int] = None) -> str:
         return _joined(self.labels[r][c] for c in range(c0, self.ncols if c1 is None else c1))
 
-    def column_text(self, c: int, rows: Sequence[int]) -> str:
-        return _joined(self.labels[r][c] for r in rows)
+    def header_texts(self, rows: Sequence[int]) -> List[str]:
+        """Each column's text down the header rows.
+
+        A group label over several columns that was centred across them instead
+        of merged leaves the cells to its right blank: in every header row but
+        the last, a blank cell takes the label to its left.
+        """
+        spread = []
+        for r in rows[:-1]:
+            row, last = [], ""
+            for lab in self.labels[r]:
+                last = lab or last
+                row.append(last)
+            spread.append(row)
+        spread.append(self.labels[rows[-1]])
+        return [_joined(row[c] for row in spread) for c in range(self.ncols)]
 
     def last_label(self, r: int, c1: int) -> str:
         return next((self.labels[r][c] for c in range(c1 - 1, -1, -1) if self.labels[r][c]), "")
@@ -130,8 +144,7 @@ def _columns(grid: Grid, header: Sequence[int], matcher: Matcher, found: Found,
              labels: Dict[str, str]) -> Dict[str, int]:
     """Column key → the leftmost sheet column whose header text matches it."""
     cols: Dict[str, int] = {}
-    for c in range(grid.ncols):
-        text = grid.column_text(c, header)
+    for c, text in enumerate(grid.header_texts(header)):
         m = matcher.match(text, last=grid.labels[header[-1]][c])
         if m.ambiguous:
             found.ambiguous.append(f"第{c + 1}列表头“{_shown(grid.values[header[-1]][c])}”")

@@ -39,6 +39,13 @@ def test_half_width_punctuation_dunhao_numbering_line_breaks_and_numbers_as_text
     assert as_dict(result.report) == as_dict(report)
 
 
+def test_labels_centred_across_cells_instead_of_merged():
+    report = sample_report()
+    result = read_workbook(official_one_sheet(report, merge=False, label=dunhao), "unmerged.xlsx")
+    assert result.notes == []
+    assert as_dict(result.report) == as_dict(report)
+
+
 def test_one_sheet_per_table_flat_labels_and_a_transposed_table_four():
     report = sample_report()
     result = read_workbook(sheet_per_table(report), "平潭县示例局2023年政府信息公开年报.xlsx")

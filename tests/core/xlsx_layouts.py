@@ -58,19 +58,20 @@ def _save(wb) -> bytes:
 
 
 def _grid(ws, table, top: int, left: int, value_of: Callable[[str], object],
-          label: Callable[[str], str] = lambda s: s) -> int:
-    """Draw a table from its official grid (merges included) at (top, left); returns the next row."""
+          label: Callable[[str], str] = lambda s: s, merge: bool = True) -> int:
+    """Draw a table from its official grid at (top, left); returns the next row.  Without
+    ``merge``, a label that spans cells is only written in the first (centred across, not merged)."""
     for g in table.grid:
         r, c = top + g.row, left + g.col
         ws.cell(row=r, column=c, value=value_of(g.cell_id) if g.cell_id else label(g.text))
-        if g.rowspan > 1 or g.colspan > 1:
+        if merge and (g.rowspan > 1 or g.colspan > 1):
             ws.merge_cells(start_row=r, start_column=c, end_row=r + g.rowspan - 1,
                            end_column=c + g.colspan - 1)
     return top + table.grid_rows
 
 
 def official_one_sheet(report: Report, *, write: Optional[Callable[[str, object], object]] = None,
-                       label: Callable[[str], str] = lambda s: s) -> bytes:
+                       label: Callable[[str], str] = lambda s: s, merge: bool = True) -> bytes:
     """Everything on one sheet, official merges, shifted by title rows and an empty first column."""
     snap = report.snapshot()
     write = write or (lambda cid, v: v)
@@ -92,7 +93,7 @@ def official_one_sheet(report: Report, *, write: Optional[Callable[[str, object]
                 row += 1
         else:
             table = FORM.table(section.table_key)
-            row = _grid(ws, table, row, 2, lambda cid: write(cid, snap[cid]), label) + 1
+            row = _grid(ws, table, row, 2, lambda cid: write(cid, snap[cid]), label, merge) + 1
     ws.cell(row=row + 1, column=12, value=report.agency)
     d = report.date
     ws.cell(row=row + 2, column=12, value=f"{d.year}年{d.month}月{d.day}日")
