@@ -50,7 +50,7 @@ def _evaluation_order(form: Form) -> List[str]:
 
 
 _DEPENDENTS = _dependents(FORM)
-_ORDER = _evaluation_order(FORM)
+EVALUATION_ORDER = _evaluation_order(FORM)
 
 
 def sum_parts(values: Iterable[Value]) -> Optional[int]:
@@ -87,7 +87,7 @@ class Report:
     def snapshot(self) -> Dict[str, Value]:
         """Every cell's value as shown: inputs, derived totals, stated totals."""
         out: Dict[str, Value] = {cid: self.values.get(cid) for cid in self.form.cells}
-        for cid in _ORDER:
+        for cid in EVALUATION_ORDER:
             if cid not in self.stated_totals:
                 out[cid] = sum_parts(out[p] for p in self.form.cells[cid].parts)
         return out

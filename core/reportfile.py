@@ -18,12 +18,13 @@ from typing import Any, Dict, Optional, Union
 
 from .errors import InputError
 from .form import FORM, MONEY
-from .model import Report
+from .model import EVALUATION_ORDER, Report, sum_parts
 from .values import Invalid, Value, parse_money
 
 FORMAT_NAME = "nianbao"
 FORMAT_VERSION = 1
 KNOWN_KEYS = {"format", "version", "template", "year", "agency", "date", "text", "cells", "last_year"}
+READABLE_TEMPLATES = ("2021", "2019")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real report is ~15 KB; anything this big is not one
 
 
@@ -95,9 +96,11 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
              f"{where}缺少版本号（version）")
     _require(version <= FORMAT_VERSION,
              f"{where}的版本为 {version}，本程序只能读取版本 {FORMAT_VERSION} 及以前的文件，请升级本程序")
-    template = data.get("template", "2021")
-    _require(template == FORM.template,
-             f"{where}使用的是 {template} 年格式，本程序只支持 2021 年格式（国办公开办函〔2021〕30号）")
+    template = data.get("template", FORM.template)
+    # 2019 (试行) reports are read as far as their cells map, so S-FORMAT can report them.
+    _require(template in READABLE_TEMPLATES,
+             f"{where}使用的是“{template}”格式，本程序只能读取 2021 年格式（国办公开办函〔2021〕30号）"
+             f"和 2019 年（试行）格式")
     year = data.get("year")
     _require(isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100,
              f"{where}的年度（year）无效：{year!r}")
@@ -120,12 +123,17 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
     for cid, raw in cells.items():
         if cid in FORM.cells and not FORM.cells[cid].computed:
             report.set(cid, _value_from_json(cid, raw))
-    # Totals: keep what the source stated where it disagrees with the parts.
-    for cell in FORM.computed_cells:
-        if cell.id in cells:
-            stated = _value_from_json(cell.id, cells[cell.id])
-            if stated != report.computed(cell.id) or isinstance(stated, Invalid):
-                report.set(cell.id, stated)
+    # Totals: keep what the source stated where it disagrees with the parts.  In
+    # evaluation order, so a total of totals is compared with the totals as stated.
+    shown = report.snapshot()
+    for cid in EVALUATION_ORDER:
+        if cid in cells:
+            stated = _value_from_json(cid, cells[cid])
+            if stated != sum_parts(shown[p] for p in FORM.cells[cid].parts) or isinstance(stated, Invalid):
+                report.set(cid, stated)
+                shown[cid] = stated
+            else:
+                shown[cid] = stated
     if isinstance(data.get("last_year"), dict):
         report.last_year = report_from_dict(data["last_year"], where=f"{where}中的上年数据")
     report.extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}

@@ -14,10 +14,11 @@ from .crossyear import check_cross_year
 from .findings import (ERROR, INFO, SEVERITY_LABEL, WARNING, Context, Finding, Fix,
                        cell_label, sort_findings)
 from .tables import check_t2, check_t3, check_t4
+from .template import check_template
 from .text import check_text
 
 CHECKS: List[Callable[[Context], List[Finding]]] = [
-    check_t2, check_t3, check_t4, check_cross_year, check_text,
+    check_template, check_t2, check_t3, check_t4, check_cross_year, check_text,
 ]
 
 

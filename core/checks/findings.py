@@ -84,6 +84,8 @@ class Finding:
                           "description": self.fix.description}
         if self.text_key:
             out["text"] = self.text_key
+            if self.span is not None:
+                out["span"] = list(self.span)
         return out
 
 

@@ -138,6 +138,15 @@ def _row_sum_findings(ctx: Context, rule: str, total_id: str, part_ids: Sequence
                     fix=Fix(total_id, expected))]
 
 
+def _implied(ctx: Context, column: str, ids: Sequence[str]) -> bool:
+    """True for the 总计 column when none of its cells is a stated total.
+
+    Its derived cells are then sums of the other columns, so whatever fails there
+    has already been reported column by column; saying it again only adds noise.
+    """
+    return column == "total" and not any(ctx.report.is_stated_total(c) for c in ids)
+
+
 def check_t3(ctx: Context) -> List[Finding]:
     findings = _number_findings(ctx, "t3")
     v = ctx.values
@@ -147,14 +156,15 @@ def check_t3(ctx: Context) -> List[Finding]:
             [f"t3.{row.key}.{c}" for c in T3_APPLICANT_COLUMNS],
             "而自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和")
     for col in T3_COLUMNS:
-        findings += _row_sum_findings(
-            ctx, "T3-RES", f"t3.results_total.{col}",
-            [f"t3.{r.key}.{col}" for r in T3_RESULT_ROWS],
-            "而（一）至（六）各项办理结果之和")
+        parts = [f"t3.{r.key}.{col}" for r in T3_RESULT_ROWS]
+        if _implied(ctx, col, [f"t3.results_total.{col}", *parts]):
+            continue
+        findings += _row_sum_findings(ctx, "T3-RES", f"t3.results_total.{col}", parts,
+                                      "而（一）至（六）各项办理结果之和")
     for col in T3_COLUMNS:
         ids = [f"t3.{r}.{col}" for r in ("new", "carried_in", "results_total", "carried_out")]
         nums = _ints(v, ids)
-        if nums is None:
+        if nums is None or _implied(ctx, col, ids):
             continue
         new, carried_in, results, carried_out = nums
         if new + carried_in == results + carried_out:

@@ -1,0 +1,364 @@
+"""What a narrative text states, as data: numbers of applications, results, cases, documents, years.
+
+``claims(text, year)`` reads one text of a report (引言, 一, 五 or 六) once and
+returns every statement the N-* rules compare with the tables.  It is a pure
+function of the text and the report year and is cached, so that the checks,
+which run on every keystroke, never parse a text again while the clerk edits
+a cell.
+
+Numbers are read where a unit follows them (``6件``, ``十二件``, ``两起``,
+``60%``); what they count is decided by the words of their own clause (the
+stretch since the previous comma, enumeration comma or number).  A number is
+only claimed when those words are unambiguous: "全年公开信息179条" or
+"受理行政许可申请1396件" state nothing about 表三, and a clause about another
+year or about a change ("较上年增加3件") is not a claim about this year's table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+# Characters that read the same either way; replaced one for one so that spans
+# found in the normalised text are spans of the original text.
+_SAME_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）　Ｘｘ",
+                            "0123456789%.,:;() Xx")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str                 # see the KINDS below
+    value: object             # int count, Decimal percentage, or a year
+    start: int                # span of the phrase in the text
+    end: int
+    subject: str = ""         # result group / document row and column / review or suit
+    wording: str = ""         # received: "new", "with_carried" or "" (either); carried_in: "included"
+    decimals: int = 0         # percentages: digits after the point as printed
+
+
+# Kinds of claims:
+#   apps_received  收到/受理…申请 N 件 (N = 0 for 未收到…申请)
+#   apps_handled   办结/答复 N 件            apps_any  办理…申请 N 件 (received or handled)
+#   carried_in     上年结转 N 件             carried_out  结转下年度 N 件
+#   result, result_pct  予以公开… N 件 / N%   (subject = index of the group in T3_RESULT_GROUPS)
+#   review, suit, review_or_suit  行政复议 / 行政诉讼 N 件 (0 for 没有…行政复议)
+#   all_upheld, none_corrected    "均获维持", "无败诉 / 未出现被纠错"
+#   doc            规章/规范性文件 制发/废止/现行有效 N 件 (subject = "normative.issued" …)
+# and, read by text_years: period_year, title_year, placeholder.
+
+
+def normalize(text: str) -> str:
+    """Full-width forms folded and 二〇二二年 written as 2022年, keeping every offset."""
+    out = text.translate(_SAME_WIDTH)
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group()), out)
+
+
+def chinese_number(s: str) -> Optional[int]:
+    """十二 → 12, 两 → 2, 一百零五 → 105, 二十 → 20; None for what is not a plain numeral."""
+    if all(c in _CN_DIGITS for c in s):
+        if len(s) == 1:
+            return _CN_DIGITS[s]
+        return None
+    total, digit = 0, None
+    for c in s:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+_NUMBER = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+_COUNT_RE = re.compile(_NUMBER + r"\s*(?P<unit>件|宗|起|例|份|%)")
+# Characters that end the clause a number belongs to.
+_CLAUSE_END = set("。；;，,、:：！？!?\n()“”\"")
+_SENTENCE_END = set("。！？!?\n")
+# Words before a Chinese numeral that make it part of another word (统一件、同一件事).
+_NOT_A_NUMERAL_BEFORE = set("统同唯单每逐万之第")
+YEAR_RE = re.compile(r"(\d{4})\s*年")
+_CHANGE = re.compile(r"同比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|增幅|降幅")
+
+# The result groups （一）…（六） in the order of T3_RESULT_GROUPS; one alternation, so
+# that 不予以公开 is not also read as 予以公开.
+_RESULT_WORDS = ("予以公开|同意公开|全部公开", "部分公开", "不予以?公开", "无法提供", "不予处理",
+                 "其他处理")
+_RESULT_RE = re.compile("|".join(f"(?P<g{i}>{w})" for i, w in
+                                 sorted(enumerate(_RESULT_WORDS), key=lambda iw: iw[0] != 2)))
+_APPLICATION = re.compile(r"信息公开|依申请|公开申请|申请公开|信息申请")
+_NOT_APPLICATIONS = re.compile(r"许可|审批|办件|政务服务|信访|投诉|举报|咨询|来电|来信|留言|热线|建议|提案")
+_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|收悉|登记")
+_HANDLED = re.compile(r"办结|答复|办复|回复|处理完毕|办理完毕|完成办理")
+_HANDLING = re.compile(r"办理|处理")
+_CARRIED_OUT = re.compile(r"结转(?:至|到|入)?下|转入下|下一?年度?继续|继续办理|尚在办理|正在办理|仍在办理|未办结")
+_CARRIED_IN = re.compile(r"上一?年度?结转|结转上一?年度?|去年结转|以前年度结转|上年度?遗留")
+_WITH_CARRIED = re.compile(r"其中|含|包括")
+_REVIEW = re.compile(r"复议")
+_CASE_KINDS = ("review", "suit", "review_or_suit")
+_APPLIED = re.compile(r"(?<!依)申请")
+_DOCUMENTS = re.compile(r"公文|发文|文件")
+_SUBSET = re.compile(r"其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场")
+_OUTCOME = re.compile(r"[^。；;，,、\n]{0,8}?(?:维持|纠正|纠错|撤销|审结|败诉|胜诉|确认违法|驳回)")
+_SUIT = re.compile(r"诉讼|起诉")
+_AFTER = re.compile(r"[^。；;，,、\n]{0,12}")     # what follows a number up to the clause end
+_DOC_ROWS = (("normative", re.compile(r"规范性文件")), ("regulations", re.compile(r"规章(?!制度)")))
+_DOC_COLS = (("repealed", re.compile(r"废止|宣布失效|失效")),
+             ("in_force", re.compile(r"现行有效|继续有效|有效的?(?:行政)?(?:规范性文件|规章)")),
+             ("issued", re.compile(r"制发|制定|出台|印发|新增")))
+_DOC_NOT = re.compile(r"类|解读|公开|发布|清理(?!废止)")
+
+
+def _number(m: re.Match, text: str) -> Optional[object]:
+    raw = m.group("num")
+    if raw[0].isdigit():
+        if m.group("unit") == "%":
+            return Decimal(raw)
+        return int(raw) if "." not in raw else None
+    if m.start() > 0 and text[m.start() - 1] in _NOT_A_NUMERAL_BEFORE:
+        return None
+    return chinese_number(raw) if m.group("unit") != "%" else None
+
+
+SENTENCE_MAX = 300
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (after 。！？ or a line break)."""
+    # Bounded, so that a long text without full stops stays fast to read.
+    i, stop = pos, max(0, pos - SENTENCE_MAX)
+    while i > stop and text[i - 1] not in _SENTENCE_END:
+        i -= 1
+    return i
+
+
+def _year_of(sentence_prefix: str) -> Optional[int]:
+    years = YEAR_RE.findall(sentence_prefix)
+    return int(years[-1]) if years else None
+
+
+def _applications_object(clause: str, verb_re: re.Pattern) -> bool:
+    """Whether the verb's object is an application: "收到…申请6件", "办结14件", not "办结群众诉求30件"."""
+    verbs = list(verb_re.finditer(clause))
+    if not verbs:
+        return False
+    between = clause[verbs[-1].end():].replace("了", "")
+    return "申请" in between or len(between.strip()) <= 2
+
+
+def _classify(clause: str, sentence: str, after: str, paragraph: str,
+              previous: str) -> Optional[Tuple[str, str, str]]:
+    """(kind, subject, wording) of a count from the words of its clause, or None.
+
+    ``sentence`` and ``paragraph`` are the text before the number since the last
+    sentence end / line break; ``previous`` is the kind of the claim before it in
+    the same sentence.
+    """
+    words = clause + after
+    # The 公开属性 of documents ("印发公文514件，其中…依申请公开363件，不予公开21件") is
+    # not about applications: look for documents since the last semicolon.
+    about_documents = bool(_DOCUMENTS.search(sentence.rsplit(";", 1)[-1]))
+    if _CHANGE.search(clause):
+        return None
+    if _REVIEW.search(words) or _SUIT.search(words):
+        # 行政复议 about other work is not 表四's business: the clause must be about
+        # 政府信息公开, or continue a list of such cases.
+        if "公开" not in words and previous not in _CASE_KINDS:
+            return None
+        if re.search(r"复议后起诉|经复议", words):
+            return "suit", "", ""
+        if _REVIEW.search(words) and _SUIT.search(words):
+            return "review_or_suit", "", ""
+        return ("review" if _REVIEW.search(words) else "suit"), "", ""
+    for row, row_re in _DOC_ROWS:
+        if row_re.search(words):
+            if _DOC_NOT.search(words):
+                return None
+            for col, col_re in _DOC_COLS:
+                if col_re.search(words):
+                    return "doc", f"{row}.{col}", ""
+            return None
+    groups = sorted({int(m.lastgroup[1:]) for m in _RESULT_RE.finditer(words)})
+    if groups:
+        # Results of applications, not the 公开属性 of documents ("公文…不予公开21件").
+        if not _APPLIED.search(paragraph) or about_documents:
+            return None
+        # "同意公开或部分公开共81件" counts both groups together.
+        return "result", ",".join(map(str, groups)), ""
+    if _NOT_APPLICATIONS.search(words) or re.search(r"资金|经费|余额|元", words):
+        return None
+    if _CARRIED_OUT.search(words) and ("结转" in words or "申请" in sentence):
+        return "carried_out", "", ""
+    if _CARRIED_IN.search(words):
+        return "carried_in", "", ""
+    if not (_APPLICATION.search(words) or _APPLICATION.search(sentence)):
+        return None
+    if _SUBSET.search(clause):       # "其中通过网络收到3件": a part, not the count
+        return None
+    if about_documents:
+        return None
+    if _applications_object(clause, _HANDLED):
+        return "apps_handled", "", ""
+    if _applications_object(clause, _RECEIVED):
+        wording = "new" if re.search(r"新收|本年新", words) else ""
+        if re.search(r"[含包括][^，,。]{0,6}上一?年", words):
+            wording = "with_carried"
+        return "apps_received", "", wording
+    if _applications_object(clause, _HANDLING) or re.search(r"依申请公开(?:事项|件)?$", clause):
+        return "apps_any", "", ""
+    return None
+
+
+def _count_claims(text: str, year: int) -> List[Claim]:
+    out: List[Claim] = []
+    floor = 0
+    last_subject: Tuple[int, str, str] = (-1, "", "")   # (sentence start, kind, subject)
+    for m in _COUNT_RE.finditer(text):
+        value = _number(m, text)
+        if value is None:
+            continue
+        sent = sentence_start(text, m.start())
+        start = _clause_start(text, m.start(), max(floor, sent))
+        clause = text[start:m.start()]
+        after = _AFTER.match(text, m.end()).group()
+        after = after if re.match(r"(?:次)?(?:政府信息公开|依申请|申请|行政|案件|规范性|规章)", after) else ""
+        sentence = text[sent:m.end() + len(after)]
+        said_year = _year_of(text[sent:m.start()])
+        is_pct = m.group("unit") == "%"
+        paragraph = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 2000):m.start()]
+        previous = last_subject[1] if last_subject[0] == sent else ""
+        kind = _classify(clause, sentence, after, paragraph, previous)
+        if kind is None and last_subject[0] == sent:
+            # "制发规范性文件4件，废止1件" / "予以公开3件，占60%": the subject carries over.
+            prev_kind, prev_subject = last_subject[1], last_subject[2]
+            if prev_kind == "doc" and not is_pct:
+                for col, col_re in _DOC_COLS:
+                    if col_re.search(clause) and not _DOC_NOT.search(clause):
+                        kind = ("doc", prev_subject.split(".")[0] + "." + col, "")
+                        break
+            elif prev_kind == "result" and is_pct and re.search(r"占", clause):
+                kind = ("result", prev_subject, "")
+        floor = m.end()
+        if kind is None:
+            continue
+        if kind[0] in _CASE_KINDS and _OUTCOME.match(text, m.end()):
+            continue        # "行政复议中1件被纠错": a count of one outcome, not of all cases
+        kind_name, subject, wording = kind
+        if said_year is not None and said_year != year:
+            if not ((kind_name == "carried_in" and said_year == year - 1)
+                    or (kind_name == "carried_out" and said_year == year + 1)):
+                continue
+        last_subject = (sent, kind_name, subject)
+        if is_pct:
+            if kind_name != "result":
+                continue
+            raw = m.group("num")
+            out.append(Claim("result_pct", value, clause_begin(text, start, m.start()), m.end(),
+                             subject, decimals=len(raw.split(".")[1]) if "." in raw else 0))
+            continue
+        out.append(Claim(kind_name, value, clause_begin(text, start, m.start()), m.end(),
+                         subject, wording))
+    return _mark_with_carried(out, text)
+
+
+def clause_begin(text: str, start: int, number_start: int) -> int:
+    """Start of the highlighted phrase: the clause without its leading spaces."""
+    while start < number_start and text[start].isspace():
+        start += 1
+    return start
+
+
+def _mark_with_carried(out: List[Claim], text: str) -> List[Claim]:
+    """Whether a received count includes the carried-in applications.
+
+    "共收到申请6件，其中上年结转1件": it does.  "收到申请5件…；结转上年度申请1件":
+    the text counts the carried-in ones apart, so the received count is 一 alone.
+    Otherwise either reading is accepted.
+    """
+    marked = list(out)
+    for i, claim in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (claim.kind == "apps_received" and nxt is not None and nxt.kind == "carried_in"
+                and sentence_start(text, claim.start) == sentence_start(text, nxt.start)
+                and _WITH_CARRIED.search(text[claim.end:nxt.end])):
+            marked[i] = replace(claim, wording="with_carried")
+            marked[i + 1] = replace(nxt, wording="included")
+    carried_apart = any(c.kind == "carried_in" and c.wording != "included" for c in marked)
+    if carried_apart:
+        marked = [replace(c, wording="new") if c.kind == "apps_received" and not c.wording else c
+                  for c in marked]
+    return marked
+
+
+# -- phrases without a number ------------------------------------------------------
+
+_NO_APPS = re.compile(
+    r"(?:未|没有|尚未|未曾)(?:收到|接到|接收到?|受理|发生|产生|有)"
+    r"[^。；;，,]{0,12}?(?:政府信息公开|依申请公开|信息公开)[^。；;，,]{0,6}?(?:申请|事项|件)"
+    r"|无(?:任何)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请|件)?)"
+    r"|(?:未|没有|无)(?:收到|接到|发生)[^。；;，,]{0,8}?依申请"
+    r"|(?:未|没有|无)(?:收到|接到|接收到?|受理)[^。；;，,]{0,8}?信息[^。；;，,]{0,4}?申请(?!人)")
+_NO_CARRIED_OUT = re.compile(r"(?:无|没有)(?:结转(?:至|到)?下一?年度?|下一?年度?结转)")
+_NO_CARRIED_IN = re.compile(r"(?:无|没有)上一?年度?结转")
+_NO_CASES = re.compile(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,]{0,30}?(?:行政复议|行政诉讼)")
+_ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
+_NONE_CORRECTED = re.compile(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
+_CASE_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
+_TAIL = re.compile(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
+
+
+def _phrase_claims(text: str) -> List[Claim]:
+    out: List[Claim] = []
+    for m in _NO_APPS.finditer(text):
+        phrase = m.group()
+        # "未收到涉及国家秘密的…申请" says nothing about all applications.
+        if _REVIEW.search(phrase) or _SUIT.search(phrase) or _NOT_APPLICATIONS.search(phrase) \
+                or re.search(r"费|收取|涉及|关于|有关|针对|要求", phrase):
+            continue
+        # 没有…行政复议 is read below; "未收到…申请" within a 复议 sentence is about cases.
+        tail = _TAIL.match(text, m.end()).group()
+        if _REVIEW.search(tail) or _SUIT.search(tail) or "公开而" in phrase:
+            continue
+        out.append(Claim("apps_received", 0, m.start(), m.end(), wording="new"))
+    for regex, kind in ((_NO_CARRIED_OUT, "carried_out"), (_NO_CARRIED_IN, "carried_in")):
+        out += [Claim(kind, 0, m.start(), m.end()) for m in regex.finditer(text)]
+    for m in _NO_CASES.finditer(text):
+        phrase = m.group()
+        sentence = text[sentence_start(text, m.start()):m.end() + 30]
+        if "未经复议" in phrase or re.search(r"[\d一二两三四五六七八九十]", phrase) \
+                or re.search(r"纠错|纠正|败诉|撤销|维持", phrase) or "公开" not in sentence:
+            continue
+        review, suit = bool(_REVIEW.search(phrase)), bool(_SUIT.search(phrase))
+        tail = _TAIL.match(text, m.end()).group()
+        suit = suit or bool(re.match(r"[或和及、与]\s*(?:被?提起)?行政诉讼", tail))
+        kind = "review_or_suit" if review and suit else ("review" if review else "suit")
+        out.append(Claim(kind, 0, m.start(), m.end()))
+    for regex, kind in ((_ALL_UPHELD, "all_upheld"), (_NONE_CORRECTED, "none_corrected")):
+        for m in regex.finditer(text):
+            sentence = text[sentence_start(text, m.start()):m.end()]
+            if _CASE_WORDS.search(sentence) and "公开" in sentence:
+                out.append(Claim(kind, 0, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=256)
+def claims(text: str, year: int) -> Tuple[Claim, ...]:
+    """Every count and fact a text states, in order of position; cached on (text, year)."""
+    norm = normalize(text)
+    found = _count_claims(norm, year) + _phrase_claims(norm)
+    found.sort(key=lambda c: c.start)
+    return tuple(found)
