@@ -27,7 +27,7 @@ from typing import Dict, List, Optional
 from ..checks.findings import cell_label, table_name
 from ..errors import InputError
 from ..form import FORM, MONEY
-from ..model import Report
+from ..model import EVALUATION_ORDER, Report, sum_parts
 from ..values import Invalid, Value
 from . import locate, names, safety
 from .book import Book, read_xls, read_xlsx
@@ -60,15 +60,21 @@ def read_workbook(data: bytes, name: str) -> ImportResult:
 # -- setting cells as stated ---------------------------------------------------------
 
 def _apply(report: Report, values: Dict[str, Value]) -> None:
-    """Inputs first, then totals: a stated total that disagrees with its parts is kept."""
+    """Inputs first, then totals: a stated total that disagrees with its parts is kept.
+
+    As the report file does it: in evaluation order, each total compared with its
+    parts as the workbook shows them (a total of totals with the totals as stated).
+    """
     for cid, value in values.items():
         if not FORM.cells[cid].computed:
             report.set(cid, value)
-    for cell in FORM.computed_cells:
-        if cell.id in values:
-            stated = values[cell.id]
-            if stated != report.computed(cell.id) or isinstance(stated, Invalid):
-                report.set(cell.id, stated)
+    shown = report.snapshot()
+    for cid in EVALUATION_ORDER:
+        if cid in values:
+            stated = values[cid]
+            if stated != sum_parts(shown[p] for p in FORM.cells[cid].parts) or isinstance(stated, Invalid):
+                report.set(cid, stated)
+            shown[cid] = stated
 
 
 # -- own exports -----------------------------------------------------------------

@@ -72,3 +72,20 @@ def test_an_unreadable_workbook_is_one_line_and_exit_2(tmp_path, capsys):
     code, out, err = run(capsys, "dump", bad)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_2019_format_workbook_is_checked_and_carried_forward(tmp_path, capsys):
+    from tests.core.xlsx_layouts import T3, format_2019
+    last = sample_report(2022)
+    xlsx = tmp_path / "2019格式.xlsx"
+    xlsx.write_bytes(format_2019(last, {c.key: 1 for c in T3.columns}))
+    code, out, _ = run(capsys, "check", "--json", xlsx)
+    report = json.loads(out)["reports"][0]
+    assert "S-FORMAT" in {f["rule"] for f in report["findings"]}
+    assert any("2019 年（试行）格式" in n for n in report["notes"])
+    out_file = tmp_path / "2023.nianbao"
+    code, out, err = run(capsys, "new", "--from-last-year", xlsx, "--year", 2023, "-o", out_file)
+    assert code == 0, err
+    new = read_report(out_file)
+    assert new.get("t3.carried_in.natural") == last.get("t3.carried_out.natural")
+    assert new.last_year.template == "2019"
