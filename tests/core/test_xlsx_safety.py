@@ -15,6 +15,7 @@ from core.reportfile import read_report
 from core.xlsx import safety
 from core.xlsx.export import export_xlsx
 from core.xlsx.read import ImportResult, read_workbook
+from tests.core.xlsx_layouts import official_one_sheet, sample_report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORT = export_xlsx(read_report(ROOT / "resources" / "samples" / "pingtan-gonganju-2022.nianbao"))
@@ -150,13 +151,16 @@ def test_fuzz_mutated_export_bytes(edits):
     _read_or_refuse(bytes(data), "mutated.xlsx")
 
 
-MEMBERS = [i.filename for i in zipfile.ZipFile(io.BytesIO(EXPORT)).infolist()]
+HAND_MADE = official_one_sheet(sample_report())       # read by its labels, not by name
+SOURCES = [(src, i.filename) for src in (EXPORT, HAND_MADE)
+           for i in zipfile.ZipFile(io.BytesIO(src)).infolist()]
 
 
 @FUZZ
-@given(st.sampled_from(MEMBERS), st.data())
-def test_fuzz_mutated_xml_inside_a_valid_zip(member, data):
-    body = zipfile.ZipFile(io.BytesIO(EXPORT)).read(member)
+@given(st.sampled_from(SOURCES), st.data())
+def test_fuzz_mutated_xml_inside_a_valid_zip(source, data):
+    workbook, member = source
+    body = zipfile.ZipFile(io.BytesIO(workbook)).read(member)
     edits = data.draw(st.lists(st.tuples(st.integers(0, max(0, len(body) - 1)), st.binary(min_size=0, max_size=8)),
                                min_size=1, max_size=6))
     cut = data.draw(st.one_of(st.none(), st.integers(0, len(body))))
@@ -168,7 +172,7 @@ def test_fuzz_mutated_xml_inside_a_valid_zip(member, data):
         for at, chunk in edits:
             b[at:at + len(chunk)] = chunk
         return bytes(b[:cut] if cut is not None else b)
-    _read_or_refuse(rezip(EXPORT, change), "mutated.xlsx")
+    _read_or_refuse(rezip(workbook, change), "mutated.xlsx")
 
 
 @FUZZ
