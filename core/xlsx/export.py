@@ -18,6 +18,7 @@ are described in ``names.py``.
 from __future__ import annotations
 
 import io
+import json
 import math
 from decimal import Decimal
 from typing import Dict, List, Tuple
@@ -269,11 +270,14 @@ class _Writer:
         props.append(StringProperty(name=names.PROP_VERSION, value=__version__))
         props.append(StringProperty(name=names.PROP_TEMPLATE, value=report.template))
         props.append(IntProperty(name=names.PROP_YEAR, value=report.year))
-        props.append(StringProperty(name=names.PROP_AGENCY, value=_clean(report.agency) or " "))
+        if report.agency:
+            props.append(StringProperty(name=names.PROP_AGENCY, value=_clean(report.agency)))
         if report.date:
             props.append(StringProperty(name=names.PROP_DATE, value=report.date.isoformat()))
         for cid, exact in self.exact.items():
-            props.append(StringProperty(name=names.PROP_EXACT + cid, value=_clean(exact)))
+            # JSON-quoted: a property's leading and trailing spaces do not survive a reader.
+            props.append(StringProperty(name=names.PROP_EXACT + cid,
+                                        value=json.dumps(_clean(exact), ensure_ascii=False)))
         for key, rows in self.joins.items():
             props.append(StringProperty(name=names.PROP_JOINS + key, value=str(rows)))
         self.wb.properties.title = report.title

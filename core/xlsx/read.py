@@ -80,6 +80,12 @@ def _apply(report: Report, values: Dict[str, Value]) -> None:
 # -- own exports -----------------------------------------------------------------
 
 def _exact(raw: str, kind: str) -> Optional[Value]:
+    try:
+        raw = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(raw, str):
+        return None
     if raw.startswith("invalid:"):
         return Invalid(raw[len("invalid:"):])
     try:
@@ -103,12 +109,14 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
         if cid is None:
             continue
         kind = FORM.cells[cid].kind
-        value = read_value(kind, _named_value(book, ref))
+        raw = _named_value(book, ref)
+        value = read_value(kind, raw)
         exact = props.get(names.PROP_EXACT + cid)
         if exact is not None:
             stated = _exact(exact, kind)
-            # Only while the cell still shows what was exported: an edit wins.
-            if stated is not None and (value == stated or str(value) == str(stated)):
+            # Only while the cell still holds what was exported: an edit made since wins.
+            unchanged = (raw == stated) if isinstance(stated, Invalid) else (value == stated)
+            if stated is not None and unchanged:
                 value = stated
         values[cid] = value
     missing = [cid for cid in FORM.cells if cid not in values]
@@ -123,7 +131,9 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
     if date is None and names.PROP_MARK not in props:
         read_texts(book, meta)      # re-saved without the properties (.xls): the signature's date
         date = meta.date
-    report = Report(year=year, agency=props.get(names.PROP_AGENCY, meta.agency) or "",
+    # No agency property: the report had none (or the file lost its properties: the title says).
+    agency = props.get(names.PROP_AGENCY, "" if names.PROP_MARK in props else meta.agency)
+    report = Report(year=year, agency=agency or "",
                     date=date,
                     template=props.get(names.PROP_TEMPLATE) or FORM.template)
     for lname, ref in book.names.items():

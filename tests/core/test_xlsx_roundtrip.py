@@ -6,6 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.form import FORM
 from core.model import new_report
@@ -52,6 +54,11 @@ def test_blanks_invalid_values_stated_totals_and_exact_money_come_back():
     assert back.get("t3.new.research") == Invalid("12") and isinstance(back.get("t3.new.research"), Invalid)
     assert str(back.get("t2.fees.amount")) == "0.00"
     assert back.get("t3.granted.natural") is None      # blank stays blank, not zero
+
+
+def test_a_new_report_without_agency_or_values_comes_back_as_it_was():
+    report = new_report(2024, "")
+    assert report_to_dict(round_trip(report).report) == report_to_dict(report)
 
 
 def test_a_long_paragraph_split_over_rows_is_joined_back_exactly():
@@ -105,3 +112,26 @@ def test_an_edit_made_in_excel_wins_over_the_exact_value_kept_aside():
     out = io.BytesIO()
     wb.save(out)
     assert read_workbook(out.getvalue(), "edited.xlsx").report.get("t2.fees.amount") == Decimal("2.25")
+
+
+_CELL_IDS = sorted(FORM.cells)
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n"), max_size=300)
+
+
+def _value(kind):
+    invalid = st.sampled_from(["/", "-", "无", "12", " 3 ", "1.5", "5000元", "=1+1", "不详"]).map(Invalid)
+    if kind == "money":
+        number = st.decimals(min_value=0, max_value=10 ** 9, places=4, allow_nan=False, allow_infinity=False)
+        return st.one_of(st.none(), number, st.integers(0, 10 ** 6).map(Decimal), invalid)
+    return st.one_of(st.none(), st.integers(0, 10 ** 6), invalid)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_any_report_comes_back_identical(data):
+    report = new_report(data.draw(st.integers(2000, 2100)), data.draw(_TEXT.map(lambda s: s.replace("\n", ""))))
+    for cid in data.draw(st.lists(st.sampled_from(_CELL_IDS), max_size=40, unique=True)):
+        report.set(cid, data.draw(_value(FORM.cells[cid].kind)))
+    for key in FORM.text_keys:
+        report.text[key] = data.draw(_TEXT)
+    assert report_to_dict(round_trip(report).report) == report_to_dict(report)
