@@ -47,6 +47,18 @@ class Book:
         return next((s for s in self.sheets if s.name == name), None)
 
 
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape(text: str) -> str:
+    """OOXML's ``_xHHHH_`` escapes (a carriage return is ``_x000D_``), which openpyxl leaves as they are."""
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _unescaped(row) -> List[object]:
+    return [unescape(v) if isinstance(v, str) else v for v in row]
+
+
 def _trim(rows: List[List[object]]) -> List[List[object]]:
     while rows and all(v is None or v == "" for v in rows[-1]):
         rows.pop()
@@ -162,7 +174,7 @@ def _book_from_openpyxl(wb, archive) -> Book:
                               max_col=safety.MAX_COLS, values_only=True):
             if not budget.take(r):
                 break
-            rows.append(list(r))
+            rows.append(_unescaped(r))
         merges: List[Range] = []
         path = getattr(ws, "_worksheet_path", None)
         if path:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 from decimal import Decimal
 from typing import Dict, List, Tuple
 
@@ -89,7 +90,7 @@ class _Writer:
     def put(self, row: int, col: int, value, font: str, *, horizontal="left", span=(1, COLUMNS),
             vertical="center", border=False, wrap=True):
         ws = self.ws
-        cell = ws.cell(row=row, column=col, value=value)
+        cell = ws.cell(row=row, column=col, value=_cell_text(value) if isinstance(value, str) else value)
         if isinstance(value, str) and cell.data_type == "f":
             cell.data_type = "s"        # text that starts with "=" is text, not a formula
         cell.font = self.fonts[font]
@@ -121,7 +122,7 @@ class _Writer:
         first = self.row
         chunk = int((COLUMNS * COLUMN_PT - 6) / TEXT_PT) * MAX_LINES_PER_ROW
         pieces: List[Tuple[str, bool]] = []
-        for paragraph in _clean(self.report.text.get(key, "")).split("\n"):
+        for paragraph in self.report.text.get(key, "").split("\n"):
             parts = [paragraph[i:i + chunk] for i in range(0, len(paragraph), chunk)] or [""]
             pieces += [(p, i > 0) for i, p in enumerate(parts)]
         for i, (piece, continued) in enumerate(pieces):
@@ -174,7 +175,7 @@ class _Writer:
         if value is None:
             return None
         if isinstance(value, Invalid):
-            written = _clean(str(value))
+            written = str(value)
             exact = "invalid:" + str(value)
         elif isinstance(value, Decimal):
             written = int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
@@ -271,23 +272,32 @@ class _Writer:
         props.append(StringProperty(name=names.PROP_TEMPLATE, value=report.template))
         props.append(IntProperty(name=names.PROP_YEAR, value=report.year))
         if report.agency:
-            props.append(StringProperty(name=names.PROP_AGENCY, value=_clean(report.agency)))
+            props.append(StringProperty(name=names.PROP_AGENCY, value=_xml_safe(report.agency)))
         if report.date:
             props.append(StringProperty(name=names.PROP_DATE, value=report.date.isoformat()))
         for cid, exact in self.exact.items():
             # JSON-quoted: a property's leading and trailing spaces do not survive a reader.
             props.append(StringProperty(name=names.PROP_EXACT + cid,
-                                        value=json.dumps(_clean(exact), ensure_ascii=False)))
+                                        value=json.dumps(exact, ensure_ascii=False)))
         for key, rows in self.joins.items():
             props.append(StringProperty(name=names.PROP_JOINS + key, value=str(rows)))
         self.wb.properties.title = report.title
         self.wb.properties.creator = f"nianbao {__version__}"
 
 
-def _clean(text: str) -> str:
-    """Characters XML cannot carry (control characters) are dropped: Excel could not show them."""
+_LITERAL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def _xml_safe(text: str) -> str:
+    """Control characters XML cannot carry are dropped: no spreadsheet could show them."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def _cell_text(text: str) -> str:
+    """Text as a cell carries it: OOXML's escapes for a carriage return (``_x000D_``, which
+    an XML reader would turn into a line feed) and for a literal ``_xHHHH_``."""
+    return _xml_safe(_LITERAL_ESCAPE.sub(r"_x005F_\1", text).replace("\r", "_x000D_"))
 
 
 def export_xlsx(report: Report) -> bytes:

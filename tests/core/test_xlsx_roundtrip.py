@@ -115,11 +115,14 @@ def test_an_edit_made_in_excel_wins_over_the_exact_value_kept_aside():
 
 
 _CELL_IDS = sorted(FORM.cells)
-_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n"), max_size=300)
+# Any text XML can carry: carriage returns and literal "_x000D_" included.
+_TEXT = st.lists(st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+                                                 whitelist_characters="\n\r\t"), max_size=60),
+                           st.just("_x000D_")), max_size=6).map("".join)
 
 
 def _value(kind):
-    invalid = st.sampled_from(["/", "-", "无", "12", " 3 ", "1.5", "5000元", "=1+1", "不详"]).map(Invalid)
+    invalid = st.sampled_from(["/", "-", "无", "12", " 3 ", "1.5", "5000元", "=1+1", "不详", "1\r\n2"]).map(Invalid)
     if kind == "money":
         number = st.decimals(min_value=0, max_value=10 ** 9, places=4, allow_nan=False, allow_infinity=False)
         return st.one_of(st.none(), number, st.integers(0, 10 ** 6).map(Decimal), invalid)
