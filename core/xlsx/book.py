@@ -85,12 +85,28 @@ def _merges_of(xml: bytes) -> List[Range]:
     opening = _MERGES_OPEN_RE.search(xml, max(0, start))
     if opening is None:
         return []
-    out = []
-    for m in _MERGE_RE.finditer(xml, opening.start()):
-        r0, r1 = int(m.group(2)) - 1, int(m.group(4)) - 1
-        c0, c1 = _col_index(m.group(1).decode()), _col_index(m.group(3).decode())
-        if r0 < safety.MAX_ROWS and c0 < safety.MAX_COLS:
-            out.append((r0, c0, min(r1, safety.MAX_ROWS - 1), min(c1, safety.MAX_COLS - 1)))
+    found = ((int(m.group(2)) - 1, _col_index(m.group(1).decode()),
+              int(m.group(4)) - 1, _col_index(m.group(3).decode()))
+             for m in _MERGE_RE.finditer(xml, opening.start()))
+    return _bounded_merges(found)
+
+
+def _bounded_merges(ranges) -> List[Range]:
+    """The merges within the scanned area, as long as filling them stays cheap.
+
+    Each merged cell is filled with its value before labels are matched; a
+    hostile file could declare thousands of overlapping sheet-sized merges, so
+    the area filled is capped (a real report merges a few hundred cells).
+    """
+    out, area = [], 0
+    for r0, c0, r1, c1 in ranges:
+        if r0 >= safety.MAX_ROWS or c0 >= safety.MAX_COLS or r1 < r0 or c1 < c0:
+            continue
+        r1, c1 = min(r1, safety.MAX_ROWS - 1), min(c1, safety.MAX_COLS - 1)
+        area += (r1 - r0 + 1) * (c1 - c0 + 1)
+        if area > safety.MAX_MERGED_AREA:
+            break
+        out.append((r0, c0, r1, c1))
     return out
 
 
@@ -251,9 +267,7 @@ def _book_from_xlrd(book, xlrd) -> Book:
             if not budget.take(row):
                 break
             rows.append(row)
-        merges = [(rlo, clo, min(rhi, safety.MAX_ROWS) - 1, min(chi, safety.MAX_COLS) - 1)
-                  for rlo, rhi, clo, chi in sh.merged_cells
-                  if rlo < safety.MAX_ROWS and clo < safety.MAX_COLS]
+        merges = _bounded_merges((rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sh.merged_cells)
         sheets.append(Sheet(sh.name, _trim(rows), merges))
         book.unload_sheet(index)
     names: Dict[str, Tuple[str, Range]] = {}

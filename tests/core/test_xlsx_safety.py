@@ -182,3 +182,22 @@ def test_fuzz_mutated_xls_bytes(edits):
     for at, byte in edits:
         data[at] = byte
     _read_or_refuse(bytes(data), "mutated.xls")
+
+
+def test_thousands_of_sheet_sized_merges_do_not_stall_the_reader():
+    # A hostile sheet declaring 20 000 overlapping merges over the whole scanned area.
+    merges = "".join(f'<mergeCell ref="A1:BH{400 - i % 7}"/>' for i in range(20000))
+    def change(name, body):
+        if name == "xl/worksheets/sheet1.xml":
+            return body.replace(b"</sheetData>", b"</sheetData><mergeCells count=\"20000\">"
+                                + merges.encode() + b"</mergeCells>", 1) if b"<mergeCells" not in body \
+                else body.replace(b"</mergeCells>", merges.encode() + b"</mergeCells>", 1)
+        return body
+    hostile = rezip(HAND_MADE, change)
+    tracemalloc.start()
+    try:
+        _read_or_refuse(hostile, "merges.xlsx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024
