@@ -1,0 +1,116 @@
+"""Look at an imported workbook's bytes before any parser does: it is somebody else's file.
+
+What is refused here, each with a one-line Chinese message (``InputError``):
+
+* a file too big to be an annual report workbook (a real one is < 1 MB);
+* a zip (``.xlsx``) whose central directory promises too many members, too
+  much uncompressed data, or a compression ratio no spreadsheet has — a zip
+  bomb is refused from its directory, before a byte is inflated (the declared
+  sizes are binding: Python's zipfile stops at the declared size and fails the
+  CRC when a member lies about it);
+* a zip that is not an Excel workbook (a ``.docx``, an ``.ods``, any archive);
+* a macro-enabled workbook (``.xlsm``: content type ``macroEnabled`` or a
+  ``vbaProject.bin``), and an ``.xls`` carrying a VBA project;
+* an encrypted workbook: an encrypted ``.xlsx`` is an OLE compound file with
+  an ``EncryptionInfo`` stream instead of a ``Workbook`` stream.
+
+The parsers after this are also bounded in what they scan (``MAX_ROWS`` ×
+``MAX_COLS`` of at most ``MAX_SHEETS`` sheets, ``MAX_CELLS`` non-empty cells in
+all, ``MAX_MERGED_AREA`` merged cells per sheet), so import time is bounded too:
+the worst file measured (12 sheets × 400 × 60 distinct strings) is refused in
+under a second.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from ..errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024            # the file itself
+MAX_MEMBERS = 1000                       # zip members
+MAX_UNCOMPRESSED = 50 * 1024 * 1024      # all members together, as declared
+MAX_MEMBER = 25 * 1024 * 1024            # any one member (a sheet's XML, the shared strings)
+MAX_TEXT_PART = 5 * 1024 * 1024         # shared strings, styles: parsed whole before any cell is read
+MAX_RATIO = 100                          # uncompressed : compressed, for members above RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024                # small members may compress well; they cannot hurt
+
+# What the readers scan of each sheet: the official tables fit in 80 rows × 20 columns.
+MAX_SHEETS = 40
+MAX_ROWS = 400
+MAX_COLS = 60
+MAX_MERGED_AREA = 100_000   # cells covered by merges, per sheet
+MAX_CELLS = 50_000    # non-empty cells over all sheets; a real report workbook has 1 000 – 5 000
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def check_size(data: bytes, name: str) -> None:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"“{name}”过大（{len(data) // 1048576} MB），不像年报工作簿，已拒绝导入")
+    if len(data) < 8:
+        raise InputError(f"“{name}”是空文件或已损坏，无法读取")
+
+
+def open_xlsx_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    """The workbook's zip, after its central directory has been found proportionate."""
+    check_size(data, name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise InputError(f"“{name}”已损坏（不是完整的 .xlsx 压缩包），无法读取")
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(f"“{name}”包含 {len(infos)} 个部件，不像年报工作簿，已拒绝导入")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_MEMBER or total > MAX_UNCOMPRESSED:
+            raise InputError(f"“{name}”解压后过大（超过 {MAX_UNCOMPRESSED // 1048576} MB），"
+                             "可能是恶意构造的压缩包，已拒绝导入")
+        if info.file_size > MAX_TEXT_PART and info.filename.lower().endswith(("sharedstrings.xml", "styles.xml")):
+            raise InputError(f"“{name}”的文字或样式部件过大（{info.file_size // 1048576} MB），"
+                             "不像年报工作簿，已拒绝导入")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"“{name}”的压缩比异常（{info.filename}），可能是恶意构造的压缩包，已拒绝导入")
+    names = {i.filename for i in infos}
+    if "mimetype" in names and "content.xml" in names:
+        raise InputError(f"“{name}”是 OpenDocument 表格（.ods），请在 WPS 或 Excel 中另存为 .xlsx 后再导入")
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        raise InputError(f"“{name}”是压缩包，但不是 Excel 工作簿（.xlsx），无法导入")
+    content_types = _read_member(archive, "[Content_Types].xml", name, limit=1024 * 1024)
+    if (b"macroEnabled" in content_types or any(n.lower().endswith("vbaproject.bin") for n in names)):
+        raise InputError(f"“{name}”是启用宏的工作簿（.xlsm），为安全起见不予导入；"
+                         "请在 Excel/WPS 中另存为不含宏的 .xlsx 后再导入")
+    return archive
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:
+    try:
+        info = archive.getinfo(member)
+    except KeyError:
+        return b""
+    if info.file_size > limit:
+        raise InputError(f"“{name}”的部件 {member} 过大，已拒绝导入")
+    try:
+        return archive.read(member)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
+        raise InputError(f"“{name}”已损坏（{member} 无法解压），无法读取")
+
+
+def check_ole(data: bytes, name: str) -> None:
+    """An OLE compound file: refuse what is encrypted or carries macros before xlrd parses it."""
+    check_size(data, name)
+    if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
+        raise InputError(f"“{name}”已加密（设置了打开密码），无法导入；请先在 Excel/WPS 中取消密码后另存")
+    if _utf16("_VBA_PROJECT") in data:
+        raise InputError(f"“{name}”包含宏，为安全起见不予导入；请在 Excel/WPS 中另存为不含宏的工作簿后再导入")
+    if _utf16("Workbook") not in data and _utf16("Book") not in data:
+        if _utf16("WordDocument") in data:
+            raise InputError(f"“{name}”是 Word 文档，不是 Excel 工作簿，无法导入")
+        raise InputError(f"“{name}”不是 Excel 工作簿（.xls），无法导入")
