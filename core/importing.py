@@ -12,7 +12,7 @@ from typing import List, Union
 
 from .errors import InputError
 from .model import Report
-from .reportfile import MAX_FILE_BYTES, read_report_bytes
+from .reportfile import read_input_file, read_report_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -54,21 +54,8 @@ def load_bytes(data: bytes, name: str) -> Loaded:
 
 
 def load(path: Union[str, Path]) -> Loaded:
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"“{path.name}”过大（{size // 1048576} MB），不是年报文件或年报工作簿")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"找不到文件：{path}")
-    except IsADirectoryError:
-        raise InputError(f"“{path}”是文件夹，不是文件")
-    except PermissionError:
-        raise InputError(f"没有权限读取文件：{path}")
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}")
-    return load_bytes(data, path.name)
+    data = read_input_file(path, what="年报文件或年报工作簿")
+    return load_bytes(data, Path(path).name)
 
 
 def load_report(path: Union[str, Path]) -> Report:

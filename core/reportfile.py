@@ -155,21 +155,26 @@ def read_report_bytes(data: bytes, name: str = "报告文件") -> Report:
     return report_from_dict(obj, where=where)
 
 
-def read_report(path: Union[str, Path]) -> Report:
+def read_input_file(path: Union[str, Path], *, what: str = "年报文件") -> bytes:
+    """The bytes of a file the user named, bounded in size; every failure a Chinese InputError."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReportFileError(f"“{path.name}”过大，不是年报文件")
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"“{path.name}”过大（{size // 1048576} MB），不是{what}")
+        return path.read_bytes()
     except FileNotFoundError:
-        raise ReportFileError(f"找不到文件：{path}")
+        raise InputError(f"找不到文件：{path}")
     except IsADirectoryError:
-        raise ReportFileError(f"“{path}”是文件夹，不是年报文件")
+        raise InputError(f"“{path}”是文件夹，不是{what}")
     except PermissionError:
-        raise ReportFileError(f"没有权限读取文件：{path}")
+        raise InputError(f"没有权限读取文件：{path}")
     except OSError as exc:
-        raise ReportFileError(f"无法读取文件 {path}：{exc.strerror or exc}")
-    return read_report_bytes(data, path.name)
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}")
+
+
+def read_report(path: Union[str, Path]) -> Report:
+    return read_report_bytes(read_input_file(path), Path(path).name)
 
 
 def dumps(report: Report) -> str:

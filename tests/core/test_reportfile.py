@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from core.errors import InputError
 from core.reportfile import (ReportFileError, dumps, read_report, read_report_bytes,
                              report_to_dict, write_report)
 from support import SAMPLES, consistent_report
@@ -88,5 +89,5 @@ def test_damaged_or_foreign_files_get_a_clear_chinese_message(content, words):
 
 
 def test_missing_file_message(tmp_path):
-    with pytest.raises(ReportFileError, match="找不到文件"):
+    with pytest.raises(InputError, match="找不到文件"):
         read_report(tmp_path / "nope.nianbao")
