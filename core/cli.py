@@ -62,6 +62,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--pdf", metavar="OUT.pdf")
     p.add_argument("--xlsx", metavar="OUT.xlsx")
+    p.add_argument("--official-fonts", action="store_true",
+                   help="PDF 使用本机安装的公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）")
 
     p = sub.add_parser("screenshot", help="把程序窗口渲染为 PNG（无需显示器）")
     p.add_argument("file")
@@ -121,8 +123,9 @@ def cmd_export(args) -> int:
     from .reportfile import atomic_write_bytes
     report = load_report(args.file)
     if args.pdf:
-        from .pdf import export_pdf
-        data = export_pdf(report, run_checks(report))
+        from .pdf import PdfOptions, export_pdf
+        options = PdfOptions.with_installed_official_fonts() if args.official_fonts else None
+        data = export_pdf(report, run_checks(report), options)
         _write(lambda: atomic_write_bytes(args.pdf, data, backup=False), args.pdf)
         print(f"已导出 {args.pdf}")
     if args.xlsx:

@@ -21,14 +21,16 @@ class Exporter:
     module: str
     suffix: str
     file_filter: str
-    produce: Callable[[object, Report, List], bytes]   # (module, report, findings) → bytes
+    # (module, report, findings, use the machine's official fonts) → bytes
+    produce: Callable[[object, Report, List, bool], bytes]
 
 
 EXPORTERS: Dict[str, Exporter] = {
     "pdf": Exporter("pdf", "导出 PDF…", "core.pdf", ".pdf", "PDF 文件 (*.pdf)",
-                    lambda module, report, findings: module.export_pdf(report, findings)),
+                    lambda module, report, findings, official: module.export_pdf(
+                        report, findings, module.PdfOptions.with_installed_official_fonts() if official else None)),
     "xlsx": Exporter("xlsx", "导出 Excel…", "core.xlsx.export", ".xlsx", "Excel 工作簿 (*.xlsx)",
-                     lambda module, report, findings: module.export_xlsx(report)),
+                     lambda module, report, findings, official: module.export_xlsx(report)),
 }
 EXCEL_READER = "core.xlsx.read"
 
@@ -48,7 +50,11 @@ def available_exporters() -> List[Exporter]:
     return [e for e in EXPORTERS.values() if module_available(e.module)]
 
 
-def export_bytes(exporter: Exporter, report: Report, findings: List) -> bytes:
-    """Run an exporter (call on a worker thread: this imports the heavy libraries)."""
+def export_bytes(exporter: Exporter, report: Report, findings: List, official_fonts: bool = False) -> bytes:
+    """Run an exporter (call on a worker thread: this imports the heavy libraries).
+
+    ``official_fonts``: the PDF uses 仿宋_GB2312, 方正小标宋简体, 黑体 and 楷体_GB2312 where
+    this machine has them, instead of the bundled faces.
+    """
     module = importlib.import_module(exporter.module)
-    return exporter.produce(module, report, findings)
+    return exporter.produce(module, report, findings, official_fonts)

@@ -26,6 +26,7 @@ from .worker import Job, run_in_background
 REPORT_FILTER = "年报文件 (*.nianbao)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls)"
 MAX_RECENT = 8
+OFFICIAL_FONTS_KEY = "pdf/official_fonts"
 
 
 def _unsaved(document: ReportDocument) -> ReportDocument:
@@ -70,8 +71,19 @@ class FileActions(QObject):
             self.action("从上年Excel导入…", self.import_last_year_excel, menu)
         for exporter in self.exporters:
             self.action(exporter.menu_text, lambda _=False, e=exporter: self.export(e), menu)
+        if any(e.kind == "pdf" for e in self.exporters):
+            self.official_fonts_action = QAction("PDF 使用本机公文字体（仿宋_GB2312、方正小标宋简体等）", self.window)
+            self.official_fonts_action.setCheckable(True)
+            self.official_fonts_action.setChecked(self.use_official_fonts())
+            self.official_fonts_action.setToolTip("本机装有公文字体时使用它们，未装的仍用程序自带的字体")
+            self.official_fonts_action.toggled.connect(lambda on: settings().setValue(OFFICIAL_FONTS_KEY, on))
+            menu.addAction(self.official_fonts_action)
         menu.addSeparator()
         self.action("退出", w.close, menu, QKeySequence.Quit)
+
+    @staticmethod
+    def use_official_fonts() -> bool:
+        return str(settings().value(OFFICIAL_FONTS_KEY, False)).lower() in ("true", "1")
 
     def action(self, text: str, slot: Callable, menu: QMenu, shortcut=None) -> QAction:
         act = QAction(text, self.window)
@@ -210,9 +222,10 @@ class FileActions(QObject):
     def export_to(self, exporter: Exporter, path: str, offer_open: bool = True) -> Job:
         doc = self.window.document
         report, findings = doc.report.copy(), list(doc.findings)   # the worker gets its own copy
+        official = self.use_official_fonts()
 
         def work():
-            atomic_write_bytes(path, export_bytes(exporter, report, findings), backup=False)
+            atomic_write_bytes(path, export_bytes(exporter, report, findings, official), backup=False)
             return path
 
         def done(written):

@@ -147,7 +147,7 @@ def test_export_error_is_shown(qtbot, window_for, report_copy, tmp_path, monkeyp
     name = "_failing_exporter"
     module = types.ModuleType(name)
 
-    def fail(report, findings):
+    def fail(report, findings, options=None):
         raise InputError("报告有错误，无法导出")
     module.export_pdf = fail
     monkeypatch.setitem(sys.modules, name, module)
@@ -304,3 +304,30 @@ def test_application_font_and_icon(qtbot):
     family = QApplication.font().family()
     assert "Noto Sans" in family and QFontDatabase.writingSystems(family).count(
         QFontDatabase.SimplifiedChinese) == 1
+
+
+def test_official_fonts_setting_reaches_the_pdf_exporter(qtbot, window_for, report_copy, tmp_path, monkeypatch):
+    window = window_for(report_copy(SAMPLE))
+    name = "_recording_exporter"
+    module = types.ModuleType(name)
+    seen = []
+
+    class PdfOptions:
+        @classmethod
+        def with_installed_official_fonts(cls):
+            return "installed"
+
+    def export_pdf(report, findings, options=None):
+        seen.append(options)
+        return b"%PDF-1.4 test"
+    module.export_pdf, module.PdfOptions = export_pdf, PdfOptions
+    monkeypatch.setitem(sys.modules, name, module)
+    real = exports.EXPORTERS["pdf"]
+    exporter = exports.Exporter("pdf", real.menu_text, name, ".pdf", real.file_filter, real.produce)
+    window.files.official_fonts_action.setChecked(True)
+    job = window.files.export_to(exporter, str(tmp_path / "a.pdf"), offer_open=False)
+    qtbot.waitUntil(lambda: (tmp_path / "a.pdf").exists(), timeout=5000)
+    window.files.official_fonts_action.setChecked(False)
+    window.files.export_to(exporter, str(tmp_path / "b.pdf"), offer_open=False)
+    qtbot.waitUntil(lambda: (tmp_path / "b.pdf").exists(), timeout=5000)
+    assert seen == ["installed", None] and job is not None
