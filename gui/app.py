@@ -71,28 +71,29 @@ def _install_translations(app) -> None:
             break
 
 
-def load_document(path: Optional[str]):
+def load_document(path: Optional[str], check: bool = True):
     """The document for a file (report file or Excel, via core.importing), or a blank report."""
     from core.importing import KIND_REPORT, load
     from core.model import new_report
     from .document import ReportDocument
     if path is None:
-        return ReportDocument(new_report(_dt.date.today().year - 1, "")), []
+        return ReportDocument(new_report(_dt.date.today().year - 1, ""), check=check), []
     loaded = load(path)
     own = loaded.kind == KIND_REPORT
-    document = ReportDocument(loaded.report, Path(path).resolve() if own else None)
+    document = ReportDocument(loaded.report, Path(path).resolve() if own else None, check=check)
     if not own:
         document.mark_modified()   # imported from Excel: not yet saved as a report file
     return document, list(loaded.notes)
 
 
 def build_window(path: Optional[str] = None, *, autosave: bool = True,
-                 recover: Optional[Callable[[object], bool]] = None):
+                 recover: Optional[Callable[[object], bool]] = None, deferred: bool = False):
     """The real main window for ``path`` (None: a blank report), without an event loop.
 
     ``recover`` is asked about each recovery file left by a crashed run (True:
     restore it); without it, recovery files are left alone.  Raises
-    ``InputError`` when the file cannot be read.
+    ``InputError`` when the file cannot be read.  ``deferred``: the window
+    completes its start (checks, findings, menus) right after its first paint.
     """
     ensure_app()
     from .autosave import Autosaver, find_recoveries
@@ -105,14 +106,12 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
                 continue
             if recover(recovery):
                 from .document import ReportDocument
-                document = ReportDocument(recovery.report, recovery.original)
+                document = ReportDocument(recovery.report, recovery.original, check=not deferred)
                 document.mark_modified()
             recovery.discard()
     if document is None:
-        document, notes = load_document(path)
-    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None)
-    if autosave and document.modified:
-        window.autosaver.schedule()
+        document, notes = load_document(path, check=not deferred)
+    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None, deferred=deferred)
     window.import_notes = notes
     return window
 
@@ -139,13 +138,23 @@ def screenshot(path: str, out_png: str, tab: int = 1) -> None:
 def main(path: Optional[str] = None) -> int:
     """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
     app = ensure_app()
-    from . import dialogs
+    from . import startup_probe
+
+    def ask_restore(recovery) -> bool:
+        from . import dialogs     # only when there is something to restore: not on the way to the window
+        return dialogs.ask_restore(recovery)
+
     try:
-        window = build_window(path, recover=dialogs.ask_restore)
+        window = build_window(path, recover=ask_restore, deferred=True)
     except InputError as exc:
+        from . import dialogs
         dialogs.show_error(None, str(exc)).exec()
-        window = build_window(None, recover=None)
+        window = build_window(None, recover=None, deferred=True)
+    if startup_probe.enabled():
+        startup_probe.watch(window, app)
     window.show()
     if window.import_notes:
-        dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes)
+        from . import dialogs
+        window.startCompleted.connect(
+            lambda: dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes))
     return app.exec()

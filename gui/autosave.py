@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
 
 from core.errors import InputError
 from core.model import Report
@@ -37,6 +37,11 @@ def data_dir() -> Path:
         path = Path(location) if location else Path.home() / ".nianbao"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def settings() -> QSettings:
+    """The window's remembered layout and recent files, beside the recovery files."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.IniFormat)
 
 
 @dataclass
