@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
@@ -103,6 +102,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.directory = directory or data_dir()
         self.directory.mkdir(parents=True, exist_ok=True)
+        import uuid   # not on the way to the first paint: uuid pulls in the platform module
         self.file = self.directory / f"{_PREFIX}{uuid.uuid4().hex}{_SUFFIX}"
         self._lock = QLockFile(str(self.file) + ".lock")
         self._lock.setStaleLockTime(0)

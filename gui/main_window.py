@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         self.title_label = QLabel(central)
         self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b5a;")
-        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.path_label = QLabel(central)
         self.path_label.setStyleSheet("color: #666;")
         self.path_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
@@ -81,18 +80,11 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
-        # On a narrow window the six official titles shorten rather than scroll out of sight.
-        self.tabs.setElideMode(Qt.ElideMiddle)
         self.tabs.setUsesScrollButtons(False)
         self._pages = []
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.findings_dock = QDockWidget("校验结果", self)
-        self.findings_dock.setObjectName("findings")
-        self.findings_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
-        self.addDockWidget(Qt.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
         self.summary_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.file_menu = self.menuBar().addMenu("文件(&F)")
@@ -103,7 +95,9 @@ class MainWindow(QMainWindow):
         self.document = document
         self._add_section_pages()
         self._update_title()
-        self._restore_layout()
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)    # the size the clerk left it at, from the first paint on
         if not deferred:
             self.complete_start()
 
@@ -111,6 +105,20 @@ class MainWindow(QMainWindow):
         """Everything the first paint could do without: menus, checks, findings, the current tab."""
         if self.start_complete:
             return
+        # Whatever touches Qt's ``Qt`` namespace waits until here: PySide builds all of
+        # its enums when the name is first imported, some 12 ms the first paint need not wait for.
+        from PySide6.QtCore import Qt
+        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # On a narrow window the six official titles shorten rather than scroll out of sight.
+        self.tabs.setElideMode(Qt.ElideMiddle)
+        self.findings_dock = QDockWidget("校验结果", self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
+        state = settings().value("window/state")
+        if state is not None:
+            self.restoreState(state)         # the findings panel where the clerk left it
         from .file_actions import FileActions
         self.files = FileActions(self)
         self.files.build_menu(self.file_menu)
@@ -345,15 +353,6 @@ class MainWindow(QMainWindow):
         if answer == dialogs.SAVE:
             return self.files.save()
         return answer == dialogs.DISCARD
-
-    def _restore_layout(self) -> None:
-        """The window's size and the findings panel where the clerk left them last time."""
-        stored = settings()
-        geometry, state = stored.value("window/geometry"), stored.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
 
     def _save_layout(self) -> None:
         stored = settings()

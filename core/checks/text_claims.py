@@ -35,6 +35,8 @@ _CN_YEAR = lazy_re(r"[〇零一二三四五六七八九]{4}(?=年)")
 
 @dataclass(frozen=True)
 class Claim:
+    """One statement read from a narrative text, with its span."""
+
     kind: str                 # see the KINDS below
     value: object             # int count, Decimal percentage, or a year
     start: int                # span of the phrase in the text
