@@ -25,6 +25,7 @@ import argparse
 import compileall
 import os
 import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,6 +73,13 @@ def main() -> None:
     args = parser.parse_args()
 
     cache = tempfile.mkdtemp(prefix="nianbao-bench-")
+    try:
+        run(args.runs, cache)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def run(runs: int, cache: str) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NIANBAO_STARTUP_PROBE="1",
                NIANBAO_DATA_DIR=os.path.join(cache, "data"), PYTHONPYCACHEPREFIX=os.path.join(cache, "pyc"),
                PYTHONPATH=str(ROOT))
@@ -87,7 +95,7 @@ def main() -> None:
     results = {kind: [] for kind in kinds}
     for argv in kinds.values():   # warm the file cache
         launch(argv, env)
-    for _ in range(args.runs):
+    for _ in range(runs):
         for kind, argv in kinds.items():
             results[kind].append(launch(argv, env))
 
@@ -96,7 +104,7 @@ def main() -> None:
         return statistics.median(values) if values else None
 
     bare = median("bare PySide6", "shown")
-    print(f"start-up, median of {args.runs} runs each, offscreen (Qt {qt_version()}, {os.cpu_count()} cores):")
+    print(f"start-up, median of {runs} runs each, offscreen (Qt {qt_version()}, {os.cpu_count()} cores):")
     for kind in kinds:
         shown, ready = median(kind, "shown"), median(kind, "ready")
         line = f"  {kind:18s} window shown {shown * 1000:6.0f} ms"
