@@ -1,23 +1,19 @@
-"""How fast the window comes up, and how fast findings follow a keystroke.
+"""How fast findings follow a keystroke (start-up: bench/bench_startup.py).
 
 Prints numbers, asserts nothing:
 
-* start-up: wall time from launching a fresh Python process to the main window
-  shown (offscreen) with the sample report, against a bare PySide6 window
-  (QApplication + an empty QMainWindow) measured the same way;
 * keystroke → findings refreshed: a digit typed into a 表三 cell (real key
   events through the view and the cell editor), until the totals, the
   findings panel and the tab badges are updated and painted (the digit alone: the
   grid refreshes while the cell is still being typed); median over many edits.
 
-Run: python3 bench/bench_gui.py [--runs N]
+Run: python3 bench/bench_gui.py [--edits N]
 """
 from __future__ import annotations
 
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,51 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-BARE = """
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents()
-print("shown", flush=True)
-"""
-REAL = """
-import sys; sys.path.insert(0, %r)
-from gui.app import build_window, ensure_app
-from core.resources import sample_report_path
-w = build_window(str(sample_report_path()), autosave=False)
-w.resize(1366, 768); w.show(); ensure_app().processEvents()
-print("shown", flush=True)
-heavy = [m for m in ("openpyxl", "reportlab") if m in sys.modules]
-print("heavy", ",".join(heavy), flush=True)
-""" % str(ROOT)
-
-
-def time_to_shown(code: str) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NIANBAO_DATA_DIR="/tmp/nianbao-bench")
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, env=env)
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - start
-    rest = proc.communicate()[0]
-    if not line.startswith("shown"):
-        raise SystemExit("the window did not come up")
-    if "heavy" in rest and rest.strip() != "heavy":
-        print("  warning: start-up imported", rest.strip())
-    return elapsed
-
-
-def bench_startup(runs: int) -> None:
-    time_to_shown(BARE)   # warm the file cache
-    time_to_shown(REAL)
-    bare, real = [], []
-    for _ in range(runs):  # interleaved, so that load from other processes hits both alike
-        bare.append(time_to_shown(BARE))
-        real.append(time_to_shown(REAL))
-    b, r = statistics.median(bare), statistics.median(real)
-    print(f"start-up to window shown (median of {runs}): bare PySide6 {b * 1000:.0f} ms, "
-          f"nianbao {r * 1000:.0f} ms, ratio {r / b:.2f}; "
-          f"best: {min(bare) * 1000:.0f} ms vs {min(real) * 1000:.0f} ms, ratio {min(real) / min(bare):.2f}")
 
 
 def bench_keystroke(edits: int) -> None:
@@ -108,10 +59,8 @@ def bench_keystroke(edits: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--edits", type=int, default=200)
     args = parser.parse_args()
-    bench_startup(args.runs)
     bench_keystroke(args.edits)
 
 

@@ -7,8 +7,6 @@ by the command that needs them.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 from typing import List, Optional, Sequence
@@ -20,11 +18,17 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 COMMANDS = ("new", "dump", "check", "export", "screenshot")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but its complaints are one Chinese line and exit 2."""
+def _parser_class():
+    # argparse only for the commands: ``nianbao [FILE]`` goes to the window without it.
+    import argparse
 
-    def error(self, message: str):  # noqa: D401 - argparse API
-        raise InputError(f"参数错误：{_translate_argparse(message)}（用 nianbao {self.prog.split()[-1]} --help 查看用法）")
+    class _Parser(argparse.ArgumentParser):
+        """argparse, but its complaints are one Chinese line and exit 2."""
+
+        def error(self, message: str):  # noqa: D401 - argparse API
+            raise InputError(f"参数错误：{_translate_argparse(message)}（用 nianbao {self.prog.split()[-1]} --help 查看用法）")
+
+    return _Parser
 
 
 def _translate_argparse(message: str) -> str:
@@ -39,7 +43,8 @@ def _translate_argparse(message: str) -> str:
     return message
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser():
+    _Parser = _parser_class()
     parser = _Parser(prog="nianbao", description="政府信息公开工作年度报告：填报、校验、导出")
     parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -102,6 +107,7 @@ def cmd_check(args) -> int:
     from .batch import check_files
     results = check_files(args.files, previous=args.previous)
     if args.json:
+        import json
         print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
     else:
         for r in results:

@@ -37,6 +37,8 @@ ROLE_DATA = "data"         # a data cell: carries a cell id
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a table: its key, path of header labels and official label."""
+
     key: str
     path: Tuple[str, ...]          # header labels from the top level down
 
@@ -47,6 +49,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
+    """A row of a table: its key, path of labels and official label."""
+
     key: str
     path: Tuple[str, ...]          # row labels from the outermost group inwards
 
@@ -68,6 +72,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell of the form: where it is, what it holds, and what it sums if computed."""
+
     id: str
     table: str
     row: Row
@@ -87,6 +93,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class GridCell:
+    """One box of a table's drawn grid (heading, header, label, note or data), with its span."""
+
     row: int
     col: int
     role: str
@@ -98,6 +106,8 @@ class GridCell:
 
 @dataclass(frozen=True)
 class Table:
+    """One of the tables 二, 三, 四: rows, columns, cells and the grid they are drawn in."""
+
     key: str                       # "t2", "t3", "t4"
     section: int                   # the report section (二 = 2 …) it belongs to
     title: str                     # the section heading it is printed under
@@ -132,6 +142,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Section:
+    """One of the six sections of the report: a text or a table."""
+
     number: int                    # 1 … 6
     title: str                     # the template heading, e.g. 一、总体情况
     body_title: str                # the longer title of the format's body text
@@ -150,6 +162,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Form:
+    """The whole 2021 form: sections, tables, cells."""
+
     template: str
     name: str
     sections: Tuple[Section, ...]
@@ -239,6 +253,8 @@ def _with_sums(cells: List[Cell], sums: Dict[str, Iterable[str]]) -> Tuple[Cell,
 
 @dataclass(frozen=True)
 class _Block:
+    """One block of 表二 (an item of 第二十条) and its columns."""
+
     heading: str
     columns: Tuple[Column, ...]
     rows: Tuple[Row, ...]

@@ -65,6 +65,8 @@ def sum_parts(values: Iterable[Value]) -> Optional[int]:
 
 @dataclass
 class Report:
+    """One annual report: the year, the agency, texts and cell values (see the module docstring)."""
+
     year: int
     agency: str
     date: Optional[_dt.date] = None

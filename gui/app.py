@@ -6,7 +6,6 @@ the real window for a file without starting an event loop (tests use it), and
 """
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import sys
 from pathlib import Path
@@ -26,8 +25,12 @@ def _ensure_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def ensure_app():
-    """The QApplication, created once, with the bundled Chinese font and Qt's Chinese translations."""
+def ensure_app(complete: bool = True):
+    """The QApplication, created once, with the bundled Chinese font and Qt's Chinese translations.
+
+    ``complete=False`` (the start of ``nianbao``): only the font, which the first
+    paint needs; ``complete_app`` adds the rest right after it.
+    """
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
@@ -36,15 +39,23 @@ def ensure_app():
         QApplication.setOrganizationName("nianbao")
         QApplication.setApplicationDisplayName("政府信息公开工作年度报告")
         app = QApplication(sys.argv[:1])
-    if not app.property("nianbao_ready"):
-        # Also when someone else (a test harness) created the application.
+    # Also when someone else (a test harness) created the application.
+    if not app.property("nianbao_font"):
         _install_font(app)
+        app.setProperty("nianbao_font", True)
+    if complete:
+        complete_app(app)
+    return app
+
+
+def complete_app(app) -> None:
+    """Qt's Chinese translations (its own dialogs' buttons) and the window icon; once."""
+    if not app.property("nianbao_ready"):
         _install_translations(app)
         from PySide6.QtGui import QIcon
         from core.resources import resource_path
         app.setWindowIcon(QIcon(str(resource_path(*WINDOW_ICON))))
         app.setProperty("nianbao_ready", True)
-    return app
 
 
 def _install_font(app) -> None:
@@ -71,30 +82,32 @@ def _install_translations(app) -> None:
             break
 
 
-def load_document(path: Optional[str]):
+def load_document(path: Optional[str], check: bool = True):
     """The document for a file (report file or Excel, via core.importing), or a blank report."""
     from core.importing import KIND_REPORT, load
     from core.model import new_report
     from .document import ReportDocument
     if path is None:
-        return ReportDocument(new_report(_dt.date.today().year - 1, "")), []
+        import datetime
+        return ReportDocument(new_report(datetime.date.today().year - 1, ""), check=check), []
     loaded = load(path)
     own = loaded.kind == KIND_REPORT
-    document = ReportDocument(loaded.report, Path(path).resolve() if own else None)
+    document = ReportDocument(loaded.report, Path(path).resolve() if own else None, check=check)
     if not own:
         document.mark_modified()   # imported from Excel: not yet saved as a report file
     return document, list(loaded.notes)
 
 
 def build_window(path: Optional[str] = None, *, autosave: bool = True,
-                 recover: Optional[Callable[[object], bool]] = None):
+                 recover: Optional[Callable[[object], bool]] = None, deferred: bool = False):
     """The real main window for ``path`` (None: a blank report), without an event loop.
 
     ``recover`` is asked about each recovery file left by a crashed run (True:
     restore it); without it, recovery files are left alone.  Raises
-    ``InputError`` when the file cannot be read.
+    ``InputError`` when the file cannot be read.  ``deferred``: the window
+    completes its start (checks, findings, menus) right after its first paint.
     """
-    ensure_app()
+    ensure_app(complete=not deferred)
     from .autosave import Autosaver, find_recoveries
     from .main_window import MainWindow
     document, notes = None, []
@@ -105,14 +118,12 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
                 continue
             if recover(recovery):
                 from .document import ReportDocument
-                document = ReportDocument(recovery.report, recovery.original)
+                document = ReportDocument(recovery.report, recovery.original, check=not deferred)
                 document.mark_modified()
             recovery.discard()
     if document is None:
-        document, notes = load_document(path)
-    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None)
-    if autosave and document.modified:
-        window.autosaver.schedule()
+        document, notes = load_document(path, check=not deferred)
+    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None, deferred=deferred)
     window.import_notes = notes
     return window
 
@@ -138,14 +149,27 @@ def screenshot(path: str, out_png: str, tab: int = 1) -> None:
 
 def main(path: Optional[str] = None) -> int:
     """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
-    app = ensure_app()
-    from . import dialogs
+    app = ensure_app(complete=False)
+
+    def ask_restore(recovery) -> bool:
+        from . import dialogs     # only when there is something to restore: not on the way to the window
+        complete_app(app)
+        return dialogs.ask_restore(recovery)
+
     try:
-        window = build_window(path, recover=dialogs.ask_restore)
+        window = build_window(path, recover=ask_restore, deferred=True)
     except InputError as exc:
+        from . import dialogs
+        complete_app(app)
         dialogs.show_error(None, str(exc)).exec()
-        window = build_window(None, recover=None)
+        window = build_window(None, recover=None, deferred=True)
+    window.startCompleted.connect(lambda: complete_app(app))
+    if os.environ.get("NIANBAO_STARTUP_PROBE"):   # startup_probe.PROBE_ENV, without importing it
+        from . import startup_probe
+        startup_probe.watch(window, app)
     window.show()
     if window.import_notes:
-        dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes)
+        from . import dialogs
+        window.startCompleted.connect(
+            lambda: dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes))
     return app.exec()

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
 
 from core.errors import InputError
 from core.model import Report
@@ -37,6 +36,11 @@ def data_dir() -> Path:
         path = Path(location) if location else Path.home() / ".nianbao"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def settings() -> QSettings:
+    """The window's remembered layout and recent files, beside the recovery files."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.IniFormat)
 
 
 @dataclass
@@ -98,6 +102,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.directory = directory or data_dir()
         self.directory.mkdir(parents=True, exist_ok=True)
+        import uuid   # not on the way to the first paint: uuid pulls in the platform module
         self.file = self.directory / f"{_PREFIX}{uuid.uuid4().hex}{_SUFFIX}"
         self._lock = QLockFile(str(self.file) + ".lock")
         self._lock.setStaleLockTime(0)

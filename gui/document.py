@@ -8,15 +8,17 @@ findings changed.  Nothing here adds numbers or knows a rule.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import TYPE_CHECKING, Dict, List, Mapping, Optional
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core.checks import ERROR, WARNING, Finding, run_checks
 from core.form import FORM
 from core.model import Report
 from core.values import Value
+
+if TYPE_CHECKING:
+    from core.checks import Finding
 
 # An undo record for a computed cell that was derived (not a stated total).
 _DERIVED = object()
@@ -68,7 +70,9 @@ class ReportDocument(QObject):
     metadataChanged = Signal()         # year, agency or file path
     changed = Signal()                 # any change at all (autosave listens)
 
-    def __init__(self, report: Report, path: Optional[Path] = None, parent=None):
+    def __init__(self, report: Report, path: Optional[Path] = None, parent=None, check: bool = True):
+        """``check=False`` leaves the findings empty until ``check()`` (the window's start does it
+        right after its first paint; importing the checks is part of what it saves)."""
         super().__init__(parent)
         self.report = report
         self.path = Path(path) if path else None
@@ -77,7 +81,15 @@ class ReportDocument(QObject):
         self._text_modified = False
         self._was_modified = False
         self.snapshot: Dict[str, Value] = report.snapshot()
-        self.findings: List[Finding] = run_checks(report)
+        self.findings: List[Finding] = []
+        self._checked = False
+        if check:
+            self.check()
+
+    def check(self) -> None:
+        """The findings of the report as it is, unless they are already known."""
+        if not self._checked:
+            self.refresh_findings()
 
     # -- state -------------------------------------------------------------
 
@@ -109,6 +121,7 @@ class ReportDocument(QObject):
 
     def counts(self) -> Dict[int, Dict[str, int]]:
         """Per section (1 … 6): how many errors and warnings its findings hold."""
+        from core.checks import ERROR, WARNING
         out = {s.number: {ERROR: 0, WARNING: 0} for s in FORM.sections}
         for f in self.findings:
             if f.severity in (ERROR, WARNING):
@@ -197,6 +210,8 @@ class ReportDocument(QObject):
     # -- findings ----------------------------------------------------------
 
     def refresh_findings(self) -> None:
+        from core.checks import run_checks
+        self._checked = True
         findings = run_checks(self.report)
         if findings != self.findings:
             self.findings = findings

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from PySide6.QtCore import QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -18,7 +18,7 @@ from core.model import new_report
 from core.reportfile import atomic_write_bytes, write_report_or_explain
 
 from . import dialogs
-from .autosave import data_dir
+from .autosave import settings
 from .document import ReportDocument
 from .exports import Exporter, available_exporters, excel_import_available, export_bytes
 from .worker import Job, run_in_background
@@ -33,10 +33,6 @@ def _unsaved(document: ReportDocument) -> ReportDocument:
     """A report made from another file holds data the clerk has not saved yet."""
     document.mark_modified()
     return document
-
-
-def settings() -> QSettings:
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.IniFormat)
 
 
 class FileActions(QObject):

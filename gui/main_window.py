@@ -3,26 +3,30 @@
 It wires the pieces together and stays small: grids live in ``table_view``,
 narrative tabs in ``text_tab``, the findings panel in ``findings``, the 文件
 menu in ``file_actions``, recovery in ``autosave``.
+
+Start-up is in two steps so that the window is on screen fast: the frame
+(title, file name, buttons, the six section tabs, the menu titles, the findings
+panel's frame) is built first; the rest — checks, findings list, tab badges,
+menu entries, the current tab's content — by ``complete_start``, which the
+window runs right after its first paint when built with ``deferred=True``
+(``nianbao`` does), or at once (tests, screenshots).  The modules only that
+second step needs are imported there.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from core.checks import ERROR, WARNING
 from core.form import FORM
 
-from . import dialogs
+from .autosave import settings
 from .document import ReportDocument
-from .file_actions import FileActions, settings
-from .findings import FINDING_ROLE, FindingsPanel, summary
-from .table_model import ReportTableModel
-from .table_tab import TableTab
-from .text_tab import TextTab
+
+if TYPE_CHECKING:
+    from .table_tab import TableTab
 
 APP_NAME = "政府信息公开工作年度报告"
 
@@ -40,12 +44,18 @@ class _SectionTabs(dict):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: ReportDocument, autosaver_factory: Optional[Callable] = None):
+    startCompleted = Signal()
+
+    def __init__(self, document: ReportDocument, autosaver_factory: Optional[Callable] = None,
+                 deferred: bool = False):
         super().__init__()
         self.document: Optional[ReportDocument] = None
         self.tab_widgets = _SectionTabs(self._build_tab)
-        # Blocking questions go through these hooks so tests can answer them.
-        self.ask_unsaved: Callable[[QWidget, str], str] = dialogs.ask_unsaved
+        # Blocking questions go through this hook so tests can answer them.
+        self.ask_unsaved: Callable[[QWidget, str], str] = _ask_unsaved
+        self.start_complete = False
+        self._start_pending = deferred
+        self._autosaver_factory = autosaver_factory
         self.resize(1280, 740)
 
         central = QWidget(self)
@@ -54,7 +64,6 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         self.title_label = QLabel(central)
         self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b5a;")
-        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.path_label = QLabel(central)
         self.path_label.setStyleSheet("color: #666;")
         self.path_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
@@ -71,49 +80,85 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
-        # On a narrow window the six official titles shorten rather than scroll out of sight.
-        self.tabs.setElideMode(Qt.ElideMiddle)
         self.tabs.setUsesScrollButtons(False)
         self._pages = []
-        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        self.summary_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.summary_label)
+        self.file_menu = self.menuBar().addMenu("文件(&F)")
+        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.view_menu = self.menuBar().addMenu("查看(&V)")
+        self.help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.autosaver = None
+        self.document = document
+        self._add_section_pages()
+        self._update_title()
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)    # the size the clerk left it at, from the first paint on
+        if not deferred:
+            self.complete_start()
+
+    def complete_start(self) -> None:
+        """Everything the first paint could do without: menus, checks, findings, the current tab."""
+        if self.start_complete:
+            return
+        # Whatever touches Qt's ``Qt`` namespace waits until here: PySide builds all of
+        # its enums when the name is first imported, some 12 ms the first paint need not wait for.
+        from PySide6.QtCore import Qt
+        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # On a narrow window the six official titles shorten rather than scroll out of sight.
+        self.tabs.setElideMode(Qt.ElideMiddle)
         self.findings_dock = QDockWidget("校验结果", self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
-        self.summary_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.summary_label)
-
+        state = settings().value("window/state")
+        if state is not None:
+            self.restoreState(state)         # the findings panel where the clerk left it
+        from .file_actions import FileActions
         self.files = FileActions(self)
-        self.file_menu = self.menuBar().addMenu("文件(&F)")
         self.files.build_menu(self.file_menu)
-        self._build_edit_menu(self.menuBar().addMenu("编辑(&E)"))
-        self.view_menu = self.menuBar().addMenu("查看(&V)")
+        self._build_edit_menu(self.edit_menu)
         self._build_view_menu(self.view_menu)
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addAction("关于", self._about)
-
-        self.autosaver = None
+        self.help_menu.addAction("关于", self._about)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        document = self.document
+        self.document = None
         self.set_document(document)
-        self._restore_layout()
-        if autosaver_factory is not None:
-            self.autosaver = autosaver_factory(self.document)
+        if self._autosaver_factory is not None:
+            self.autosaver = self._autosaver_factory(self.document)
+            if self.document.modified:
+                self.autosaver.schedule()
+        self.start_complete = True
+        self.startCompleted.emit()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._start_pending:
+            # The frame is on screen: the rest follows as the next thing the event loop does.
+            self._start_pending = False
+            QTimer.singleShot(0, self.complete_start)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._start_pending:
+            # Should no paint come (a minimised start), the window still completes its start.
+            QTimer.singleShot(500, self.complete_start)
 
     # -- document ------------------------------------------------------------
 
-    def set_document(self, document: ReportDocument) -> None:
-        """Show another report (new, opened, restored) in this window."""
+    def _add_section_pages(self) -> None:
+        """One empty page per section; each tab's content is built when the tab is first shown."""
         old_index = self.tabs.currentIndex()
-        self.document = document
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for page in self._pages:
             page.deleteLater()
         self.tab_widgets = _SectionTabs(self._build_tab)
-        # Each tab's content is built when the tab is first shown: start-up builds one, not six.
         self._pages = []
         for section in FORM.sections:
             page = QWidget()
@@ -122,6 +167,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, section.title)
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(max(0, old_index))
+
+    def set_document(self, document: ReportDocument) -> None:
+        """Show another report (new, opened, restored) in this window."""
+        from .findings import FindingsPanel
+        if self.document is not None:
+            self._add_section_pages()
+        self.document = document
+        document.check()
         self._on_tab_changed(self.tabs.currentIndex())
         self.findings = FindingsPanel(document, self.findings_dock)
         self.findings.findingActivated.connect(self.show_finding)
@@ -143,6 +196,10 @@ class MainWindow(QMainWindow):
         self._on_findings_changed()
 
     def _build_tab(self, number: int) -> QWidget:
+        from .table_model import ReportTableModel
+        from .table_tab import TableTab
+        from .text_tab import TextTab
+        from . import dialogs
         section = FORM.section(number)
         page = self._pages[number - 1]
         if section.table_key:
@@ -173,6 +230,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
     def _on_findings_changed(self) -> None:
+        from core.checks import ERROR, WARNING
+        from .findings import summary
         counts = self.document.counts()
         for section in FORM.sections:
             c = counts[section.number]
@@ -186,11 +245,14 @@ class MainWindow(QMainWindow):
         self.summary_label.setStyleSheet("color: #b00020; font-weight: bold;" if errors else "color: #1b6e2d;")
 
     def current_table(self) -> Optional[TableTab]:
+        from .table_tab import TableTab
         widget = self.current_tab()
         return widget if isinstance(widget, TableTab) else None
 
     def show_finding(self, finding) -> None:
         """Switch to the finding's tab and select its cells (or its passage of text)."""
+        from .table_tab import TableTab
+        from .text_tab import TextTab
         self.tabs.setCurrentIndex(finding.section - 1)
         tab = self.tab_widgets[finding.section]
         if isinstance(tab, TableTab):
@@ -202,6 +264,7 @@ class MainWindow(QMainWindow):
     # -- edit menu -----------------------------------------------------------
 
     def _build_edit_menu(self, menu) -> None:
+        from PySide6.QtGui import QGuiApplication, QKeySequence
         self.undo_action = self._add(menu, "撤销", lambda: self._undo_redo("undo"), QKeySequence.Undo)
         self.redo_action = self._add(menu, "重做", lambda: self._undo_redo("redo"), QKeySequence.Redo)
         menu.addSeparator()
@@ -226,6 +289,7 @@ class MainWindow(QMainWindow):
 
     def step_finding(self, step: int) -> None:
         """Show the next (or previous) finding in the list: its tab, its cells."""
+        from .findings import FINDING_ROLE
         items = self.findings.items()
         if not items:
             self.statusBar().showMessage("没有需要处理的问题", 4000)
@@ -236,7 +300,8 @@ class MainWindow(QMainWindow):
         self.findings.tree.setCurrentItem(item)
         self.show_finding(item.data(0, FINDING_ROLE))
 
-    def _add(self, menu, text, slot, shortcut=None) -> QAction:
+    def _add(self, menu, text, slot, shortcut=None):
+        from PySide6.QtGui import QAction, QKeySequence
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -246,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def _undo_redo(self, which: str) -> None:
         # In a narrative tab the editor keeps its own history of typing.
+        from .text_tab import TextTab
         tab = self.current_tab()
         if isinstance(tab, TextTab) and tab.editor.hasFocus():
             getattr(tab.editor, which)()
@@ -263,6 +329,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"已在 {blanks} 个空白单元格中填入 0（可撤销）", 6000)
 
     def edit_report_info(self) -> None:
+        from . import dialogs
         report = self.document.report
         dialog = dialogs.ReportInfoDialog(self, year=report.year, agency=report.agency, title="报告信息",
                                           report=report)
@@ -272,6 +339,7 @@ class MainWindow(QMainWindow):
             self.document.set_metadata(year, agency, date, preamble)
 
     def _about(self) -> None:
+        from . import dialogs
         dialogs.show_notice(self, APP_NAME, [FORM.name])
 
     # -- closing -------------------------------------------------------------
@@ -280,19 +348,11 @@ class MainWindow(QMainWindow):
         """True when the current report may be replaced or closed (saved, or the clerk said so)."""
         if not self.document.modified:
             return True
+        from . import dialogs
         answer = self.ask_unsaved(self, self.document.report.title)
         if answer == dialogs.SAVE:
             return self.files.save()
         return answer == dialogs.DISCARD
-
-    def _restore_layout(self) -> None:
-        """The window's size and the findings panel where the clerk left them last time."""
-        stored = settings()
-        geometry, state = stored.value("window/geometry"), stored.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
 
     def _save_layout(self) -> None:
         stored = settings()
@@ -300,6 +360,8 @@ class MainWindow(QMainWindow):
         stored.setValue("window/state", self.saveState())
 
     def closeEvent(self, event) -> None:
+        if not self.start_complete:
+            self.complete_start()   # closed before its first paint: nothing edited, but the same path
         if self.maybe_save():
             if self.autosaver is not None:
                 self.autosaver.discard()
@@ -307,3 +369,8 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+def _ask_unsaved(parent, title: str) -> str:
+    from . import dialogs
+    return dialogs.ask_unsaved(parent, title)

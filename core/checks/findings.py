@@ -38,6 +38,8 @@ def cell_label(cell_id: str) -> str:
 
 @dataclass(frozen=True)
 class Fix:
+    """A one-cell correction a finding offers."""
+
     cell: str
     value: Value
 
@@ -48,6 +50,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """One result of a check: rule, severity, message, the cells or text it is about."""
+
     rule: str
     severity: str
     message: str

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
+from ..lazyre import lazy_re
 from ..form import FORM, T3_RESULT_GROUPS, T4_GROUPS
 from ..values import is_valid
 from .findings import ERROR, INFO, WARNING, Context, Finding, cell_label, table_name
@@ -255,10 +256,10 @@ def _offset_of_char(text: str, n: int) -> int:
     return len(text)
 
 
-_PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|不高|不强|滞后|仍需|尚需|还需|不到位|不规范")
-_MEASURE_WORDS = re.compile(r"下一步|将|加强|改进|措施|提升|完善|强化|推进|整改|持续|进一步|提高")
-_FEE = re.compile(r"处理费|(?:收取|收|缴纳|产生)[^。；;\n]{0,15}费")
-_NOTHING = re.compile(r"^[\s。.、]*(?:无|暂无|没有|无。)?[\s。.、]*$")
+_PROBLEM_WORDS = lazy_re(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|不高|不强|滞后|仍需|尚需|还需|不到位|不规范")
+_MEASURE_WORDS = lazy_re(r"下一步|将|加强|改进|措施|提升|完善|强化|推进|整改|持续|进一步|提高")
+_FEE = lazy_re(r"处理费|(?:收取|收|缴纳|产生)[^。；;\n]{0,15}费")
+_NOTHING = lazy_re(r"^[\s。.、]*(?:无|暂无|没有|无。)?[\s。.、]*$")
 
 
 def _section_findings(ctx: Context) -> List[Finding]:

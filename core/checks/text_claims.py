@@ -21,6 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
+from ..lazyre import lazy_re
+
 # Characters that read the same either way; replaced one for one so that spans
 # found in the normalised text are spans of the original text.
 _SAME_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）　Ｘｘ",
@@ -28,11 +30,13 @@ _SAME_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_YEAR = lazy_re(r"[〇零一二三四五六七八九]{4}(?=年)")
 
 
 @dataclass(frozen=True)
 class Claim:
+    """One statement read from a narrative text, with its span."""
+
     kind: str                 # see the KINDS below
     value: object             # int count, Decimal percentage, or a year
     start: int                # span of the phrase in the text
@@ -78,42 +82,42 @@ def chinese_number(s: str) -> Optional[int]:
 
 
 _NUMBER = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-_COUNT_RE = re.compile(_NUMBER + r"\s*(?P<unit>件|宗|起|例|份|%)")
+_COUNT_RE = lazy_re(_NUMBER + r"\s*(?P<unit>件|宗|起|例|份|%)")
 # Characters that end the clause a number belongs to.
 _CLAUSE_END = set("。；;，,、:：！？!?\n()“”\"")
 _SENTENCE_END = set("。！？!?\n")
 # Words before a Chinese numeral that make it part of another word (统一件、同一件事).
 _NOT_A_NUMERAL_BEFORE = set("统同唯单每逐万之第")
-YEAR_RE = re.compile(r"(\d{4})\s*年")
-_CHANGE = re.compile(r"同比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|增幅|降幅")
+YEAR_RE = lazy_re(r"(\d{4})\s*年")
+_CHANGE = lazy_re(r"同比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|增幅|降幅")
 
 # The result groups （一）…（六） in the order of T3_RESULT_GROUPS; one alternation, so
 # that 不予以公开 is not also read as 予以公开.
 _RESULT_WORDS = ("予以公开|同意公开|全部公开", "部分公开", "不予以?公开", "无法提供", "不予处理",
                  "其他处理")
-_RESULT_RE = re.compile("|".join(f"(?P<g{i}>{w})" for i, w in
+_RESULT_RE = lazy_re("|".join(f"(?P<g{i}>{w})" for i, w in
                                  sorted(enumerate(_RESULT_WORDS), key=lambda iw: iw[0] != 2)))
-_APPLICATION = re.compile(r"信息公开|依申请|公开申请|申请公开|信息申请")
-_NOT_APPLICATIONS = re.compile(r"许可|审批|办件|政务服务|信访|投诉|举报|咨询|来电|来信|留言|热线|建议|提案")
-_RECEIVED = re.compile(r"收到|受理|接收|接到|新收|收悉|登记")
-_HANDLED = re.compile(r"办结|答复|办复|回复|处理完毕|办理完毕|完成办理")
-_HANDLING = re.compile(r"办理|处理")
-_CARRIED_OUT = re.compile(r"结转(?:至|到|入)?下|转入下|下一?年度?继续|继续办理|尚在办理|正在办理|仍在办理|未办结")
-_CARRIED_IN = re.compile(r"上一?年度?结转|结转上一?年度?|去年结转|以前年度结转|上年度?遗留")
-_WITH_CARRIED = re.compile(r"其中|含|包括")
-_REVIEW = re.compile(r"复议")
+_APPLICATION = lazy_re(r"信息公开|依申请|公开申请|申请公开|信息申请")
+_NOT_APPLICATIONS = lazy_re(r"许可|审批|办件|政务服务|信访|投诉|举报|咨询|来电|来信|留言|热线|建议|提案")
+_RECEIVED = lazy_re(r"收到|受理|接收|接到|新收|收悉|登记")
+_HANDLED = lazy_re(r"办结|答复|办复|回复|处理完毕|办理完毕|完成办理")
+_HANDLING = lazy_re(r"办理|处理")
+_CARRIED_OUT = lazy_re(r"结转(?:至|到|入)?下|转入下|下一?年度?继续|继续办理|尚在办理|正在办理|仍在办理|未办结")
+_CARRIED_IN = lazy_re(r"上一?年度?结转|结转上一?年度?|去年结转|以前年度结转|上年度?遗留")
+_WITH_CARRIED = lazy_re(r"其中|含|包括")
+_REVIEW = lazy_re(r"复议")
 _CASE_KINDS = ("review", "suit", "review_or_suit")
-_APPLIED = re.compile(r"(?<!依)申请")
-_DOCUMENTS = re.compile(r"公文|发文|文件")
-_SUBSET = re.compile(r"其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场")
-_OUTCOME = re.compile(r"[^。；;，,、\n]{0,8}?(?:维持|纠正|纠错|撤销|审结|败诉|胜诉|确认违法|驳回)")
-_SUIT = re.compile(r"诉讼|起诉")
-_AFTER = re.compile(r"[^。；;，,、\n]{0,12}")     # what follows a number up to the clause end
-_DOC_ROWS = (("normative", re.compile(r"规范性文件")), ("regulations", re.compile(r"规章(?!制度)")))
-_DOC_COLS = (("repealed", re.compile(r"废止|宣布失效|失效")),
-             ("in_force", re.compile(r"现行有效|继续有效|有效的?(?:行政)?(?:规范性文件|规章)")),
-             ("issued", re.compile(r"制发|制定|出台|印发|新增")))
-_DOC_NOT = re.compile(r"类|解读|公开|发布|清理(?!废止)")
+_APPLIED = lazy_re(r"(?<!依)申请")
+_DOCUMENTS = lazy_re(r"公文|发文|文件")
+_SUBSET = lazy_re(r"其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场")
+_OUTCOME = lazy_re(r"[^。；;，,、\n]{0,8}?(?:维持|纠正|纠错|撤销|审结|败诉|胜诉|确认违法|驳回)")
+_SUIT = lazy_re(r"诉讼|起诉")
+_AFTER = lazy_re(r"[^。；;，,、\n]{0,12}")     # what follows a number up to the clause end
+_DOC_ROWS = (("normative", lazy_re(r"规范性文件")), ("regulations", lazy_re(r"规章(?!制度)")))
+_DOC_COLS = (("repealed", lazy_re(r"废止|宣布失效|失效")),
+             ("in_force", lazy_re(r"现行有效|继续有效|有效的?(?:行政)?(?:规范性文件|规章)")),
+             ("issued", lazy_re(r"制发|制定|出台|印发|新增")))
+_DOC_NOT = lazy_re(r"类|解读|公开|发布|清理(?!废止)")
 
 
 def _number(m: re.Match, text: str) -> Optional[object]:
@@ -306,19 +310,19 @@ def _mark_with_carried(out: List[Claim], text: str) -> List[Claim]:
 
 # -- phrases without a number ------------------------------------------------------
 
-_NO_APPS = re.compile(
+_NO_APPS = lazy_re(
     r"(?:未|没有|尚未|未曾)(?:收到|接到|接收到?|受理|发生|产生|有)"
     r"[^。；;，,]{0,12}?(?:政府信息公开|依申请公开|信息公开)[^。；;，,]{0,6}?(?:申请|事项|件)"
     r"|无(?:任何)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请|件)?)"
     r"|(?:未|没有|无)(?:收到|接到|发生)[^。；;，,]{0,8}?依申请"
     r"|(?:未|没有|无)(?:收到|接到|接收到?|受理)[^。；;，,]{0,8}?信息[^。；;，,]{0,4}?申请(?!人)")
-_NO_CARRIED_OUT = re.compile(r"(?:无|没有)(?:结转(?:至|到)?下一?年度?|下一?年度?结转)")
-_NO_CARRIED_IN = re.compile(r"(?:无|没有)上一?年度?结转")
-_NO_CASES = re.compile(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,]{0,30}?(?:行政复议|行政诉讼)")
-_ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
-_NONE_CORRECTED = re.compile(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
-_CASE_WORDS = re.compile(r"复议|诉讼|起诉|应诉")
-_TAIL = re.compile(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
+_NO_CARRIED_OUT = lazy_re(r"(?:无|没有)(?:结转(?:至|到)?下一?年度?|下一?年度?结转)")
+_NO_CARRIED_IN = lazy_re(r"(?:无|没有)上一?年度?结转")
+_NO_CASES = lazy_re(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,]{0,30}?(?:行政复议|行政诉讼)")
+_ALL_UPHELD = lazy_re(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
+_NONE_CORRECTED = lazy_re(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
+_CASE_WORDS = lazy_re(r"复议|诉讼|起诉|应诉")
+_TAIL = lazy_re(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
 
 
 def _phrase_claims(text: str) -> List[Claim]:

@@ -12,15 +12,16 @@ import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
+from ..lazyre import lazy_re
 from .text_claims import YEAR_RE, Claim, normalize, sentence_start
 
 # -- years: the statistics period and the report's own title -----------------------
 
-_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间|周期|期间|范围|截止时间)[为是自从:：\s]*[^。；;，,\n]{0,40}")
-_FULL_YEAR = re.compile(r"(\d{4})年1月1日[起]?\s*(?:至|到|—|-|～|~)+\s*(?:(\d{4})年)?12月31日")
-_TITLE = re.compile(r"(?:现将|特将|现予?公布|现发布|特发布|特编制|现编制)[^。；;\n]{0,30}?(\d{4})年度?"
+_PERIOD = lazy_re(r"统计(?:期限|时限|时间|区间|周期|期间|范围|截止时间)[为是自从:：\s]*[^。；;，,\n]{0,40}")
+_FULL_YEAR = lazy_re(r"(\d{4})年1月1日[起]?\s*(?:至|到|—|-|～|~)+\s*(?:(\d{4})年)?12月31日")
+_TITLE = lazy_re(r"(?:现将|特将|现予?公布|现发布|特发布|特编制|现编制)[^。；;\n]{0,30}?(\d{4})年度?"
                     r"[^。；;\n，,]{0,25}?(?:报告|年报)")
-_TITLE_LINE = re.compile(r"^[^。\n，,]{0,40}?(\d{4})年度?[^。\n，,]{0,25}?政府信息公开工作(?:年度)?报告[ \t]*$",
+_TITLE_LINE = lazy_re(r"^[^。\n，,]{0,40}?(\d{4})年度?[^。\n，,]{0,25}?政府信息公开工作(?:年度)?报告[ \t]*$",
                          re.M)
 
 
@@ -48,7 +49,7 @@ def _year_claims(text: str) -> List[Claim]:
     return out
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy_re(
     r"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])|××+|○○+|待补充|待填写|待完善数据"
     r"|\(文字描述[^)]{0,40}\)|此处填写|在此填写"
     r"|(?<![A-Za-z0-9.])[Xx×](?=\s*(?:件|条|月|日|个|篇|次|人|万元|元))")
@@ -60,14 +61,14 @@ def _placeholder_claims(text: str) -> List[Claim]:
 
 # -- 五: next steps that name the report year --------------------------------------
 
-_PLAN_WORDS = re.compile(
+_PLAN_WORDS = lazy_re(
     r"下一步|(?<!为)(?:今后|明年|来年|新的一年|新一年)|拟(?:于|在|将)|计划(?:于|在|将|年内)|打算"
     r"|将(?:继续|进一步|持续|不断|加强|加大|坚持|着力|重点|全面|积极|认真|切实|深入|严格|大力|努力"
     r"|围绕|推进|完善|强化|做好|聚焦|抓好|扎实|以|在|按照|结合|紧紧|主动|及时|逐步|力争|探索|健全)")
 
 
-_TIME_SHIFT = re.compile(r"下一步|(?<!为)(?:今后|明年|来年|新的一年|新一年)")
-_CLAUSE_SPLIT = re.compile(r"[，,;；]")
+_TIME_SHIFT = lazy_re(r"下一步|(?<!为)(?:今后|明年|来年|新的一年|新一年)")
+_CLAUSE_SPLIT = lazy_re(r"[，,;；]")
 
 
 def _plans_in(sentence: str, year: int) -> Optional[int]:

@@ -1,15 +1,19 @@
 ; Inno Setup script for nianbao on Windows 10/11 — a per-user install, no administrator rights.
 ;
-; Build on Windows (it cannot be built on our Linux machines):
-;   1. py -3.11 -m pip install -e . "pyinstaller>=6.3"
+; Build on Windows (it cannot be built on our Linux machines, so it is kept small and
+; reviewed rather than tested in CI):
+;   1. py -3.11 -m pip install . "pyinstaller>=6.3"
 ;   2. py -3.11 -m PyInstaller --noconfirm --clean --distpath dist packaging\nianbao.spec
+;      → dist\nianbao\ with nianbao.exe (the window) and nianbao-cli.exe (the command line)
 ;   3. "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\windows\nianbao.iss
-; Result: dist\nianbao-setup-<version>.exe
+; Result: dist\nianbao-setup-<version>.exe.  Before shipping, try it on a clean Windows 10
+; user account: install without administrator rights, open a *.nianbao file by double
+; click, export a PDF, uninstall.
 ;
 ; What it does: installs dist\nianbao\ to %LOCALAPPDATA%\Programs\nianbao, adds a Start menu
 ; entry (and optionally a desktop icon), associates *.nianbao with the application
 ; under HKCU\Software\Classes, and uninstalls cleanly.  The user's reports, settings and
-; autosave files (in %APPDATA%\nianbao) are left in place on uninstall.
+; autosave files (in %APPDATA%\nianbao\nianbao) are left in place on uninstall.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
