@@ -147,6 +147,13 @@ def screenshot(path: str, out_png: str, tab: int = 1) -> None:
         raise InputError(f"无法写入截图文件：{out_png}")
 
 
+def _report_unexpected_errors(window) -> None:
+    """From now on an unforeseen error is logged and told in Chinese, never a console traceback."""
+    from . import crash, dialogs
+    from .autosave import data_dir
+    crash.install(data_dir, lambda message: dialogs.show_error(window, message, "意外错误"))
+
+
 def main(path: Optional[str] = None) -> int:
     """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
     app = ensure_app(complete=False)
@@ -164,6 +171,7 @@ def main(path: Optional[str] = None) -> int:
         dialogs.show_error(None, str(exc)).exec()
         window = build_window(None, recover=None, deferred=True)
     window.startCompleted.connect(lambda: complete_app(app))
+    window.startCompleted.connect(lambda: _report_unexpected_errors(window))
     if os.environ.get("NIANBAO_STARTUP_PROBE"):   # startup_probe.PROBE_ENV, without importing it
         from . import startup_probe
         startup_probe.watch(window, app)

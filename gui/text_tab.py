@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QToolTip, QVBoxLayout, QWidget)
 
 from core.checks import ERROR, INFO, WARNING
+from core.checks.text import LEN1_MAX as OVERVIEW_GUIDELINE, visible_length
 from core.form import Section
 
-OVERVIEW_GUIDELINE = 1000
 # The sub-headings most 总体情况 sections are organised under.
 OVERVIEW_OUTLINE = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")
 _NUMERALS = "一二三四五六七八九十"
@@ -27,11 +27,6 @@ SPAN_COLORS = {ERROR: "#f6b9b9", WARNING: "#fde3a7", INFO: "#dcebff"}
 
 def outline_text() -> str:
     return "\n\n".join(f"（{_NUMERALS[i]}）{h}" for i, h in enumerate(OVERVIEW_OUTLINE)) + "\n"
-
-
-def count_characters(text: str) -> int:
-    """Characters as a reader counts them: everything but spaces and line breaks."""
-    return sum(1 for ch in text if not ch.isspace())
 
 
 class TextTab(QWidget):
@@ -112,7 +107,7 @@ class TextTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        n = count_characters(self.editor.toPlainText())
+        n = visible_length(self.editor.toPlainText())
         if self.key == "overview":
             over = n > OVERVIEW_GUIDELINE
             self.count_label.setText(f"字数 {n} / 建议不超过 {OVERVIEW_GUIDELINE}")

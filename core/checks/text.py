@@ -240,7 +240,8 @@ def _judge_other(ctx: Context, key: str, text: str, c: Claim) -> Optional[Findin
 
 
 @lru_cache(maxsize=64)
-def _visible_length(text: str) -> int:
+def visible_length(text: str) -> int:
+    """Characters as a reader counts them for the 一千字 guideline: all but white space."""
     return len(re.sub(r"\s", "", text))
 
 
@@ -267,14 +268,14 @@ def _section_findings(ctx: Context) -> List[Finding]:
     year = ctx.report.year
     out: List[Finding] = []
     overview = text.get("overview") or ""
-    length = _visible_length(overview)
+    length = visible_length(overview)
     if length > LEN1_MAX:
         out.append(Finding("N-LEN1", INFO,
                            f"一、总体情况 共 {length} 字（不计空白），格式要求篇幅原则上不超过一千字",
                            expected=LEN1_MAX, actual=length, text_key="overview",
                            span=(_offset_of_char(overview, LEN1_MAX), len(overview))))
     problems = text.get("problems") or ""
-    size = _visible_length(problems)
+    size = visible_length(problems)
     if _NOTHING.match(problems) or size < SEC5_MIN or not (
             _PROBLEM_WORDS.search(problems) or _MEASURE_WORDS.search(problems)):
         said = f"只写了“{problems.strip()}”" if problems.strip() else "是空的"
