@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Dict, Iterable, List, Mapping, Optional, Set
 
+from .errors import InputError
 from .form import FORM, Form
 from .values import Invalid, Value, is_valid
 
@@ -165,8 +166,12 @@ def new_report(year: int, agency: str, last_year: Optional[Report] = None) -> Re
     Carried forward: the agency (when not given), 二、上年结转 = last year's
     四、结转下年度继续办理 column by column, and last year itself (its cells and
     texts) for the cross-year checks.  Last year's texts are never copied into
-    this year's: the format forbids 年年雷同.
+    this year's: the format forbids 年年雷同.  A "last year" of another year is refused
+    (``InputError``): its pending applications are not this year's carried-in ones.
     """
+    if last_year is not None and last_year.year != year - 1:
+        raise InputError(f"上年报告是{last_year.year}年度的，而新报告是{year}年度："
+                         f"二、上年结转应来自{year - 1}年度的报告")
     report = Report(year=year, agency=agency or (last_year.agency if last_year else ""))
     if last_year is not None:
         snap = last_year.snapshot()

@@ -115,8 +115,13 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
     text = data.get("text") or {}
     _require(isinstance(text, dict) and all(isinstance(v, str) for v in text.values()),
              f"{where}的正文（text）格式不对：每一部分应为一段文字")
-    cells = data.get("cells") or {}
-    _require(isinstance(cells, dict), f"{where}的表格数据（cells）格式不对")
+    cells = data.get("cells")
+    cells = {} if cells is None else cells
+    _require(isinstance(cells, dict), f"{where}的表格数据（cells）格式不对：应为“单元格编号: 数值”的对象")
+    unknown = [cid for cid in cells if cid not in FORM.cells]
+    # A misspelt id would silently lose its number: refuse rather than drop it.
+    _require(not unknown, f"{where}含有未知的单元格编号：{'、'.join(unknown[:3])}"
+                          f"{'等 ' + str(len(unknown)) + ' 个' if len(unknown) > 3 else ''}（编号见 FORMAT.md）")
 
     report = Report(year=year, agency=agency, date=date, template=template,
                     text={k: v for k, v in text.items() if k in FORM.text_keys})

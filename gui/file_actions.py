@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from core.errors import InputError
 from core.importing import KIND_REPORT, Loaded, load
 from core.model import new_report
 from core.reportfile import atomic_write_bytes, write_report_or_explain
@@ -126,7 +127,12 @@ class FileActions(QObject):
             return None
 
         def done(loaded: Loaded):
-            self.window.set_document(_unsaved(ReportDocument(new_report(year, agency, loaded.report))))
+            try:
+                report = new_report(year, agency, loaded.report)
+            except InputError as exc:      # last year's file is of another year
+                self.fail(str(exc))
+                return
+            self.window.set_document(_unsaved(ReportDocument(report)))
             self.window.statusBar().showMessage(f"已从 {Path(last_path).name} 结转上年数据", 8000)
             self._show_notes(loaded)
         return self._load_in_background(last_path, done)

@@ -48,19 +48,25 @@ def _norm_agency(name: str) -> str:
 
 
 def check_cross_year(ctx: Context) -> List[Finding]:
-    prev, prev_values = ctx.previous, ctx.previous_values
-    if prev is None or prev_values is None:
+    prev = ctx.previous
+    if prev is None or ctx.previous_values is None:
         return []
-    report, v = ctx.report, ctx.values
-    findings: List[Finding] = []
-
+    report = ctx.report
     if prev.year != report.year - 1 or _norm_agency(prev.agency) != _norm_agency(report.agency):
-        findings.append(Finding(
+        # Not last year's report of this agency: comparing carried and standing numbers
+        # with it would only produce wrong errors and harmful one-click fixes.
+        return [Finding(
             "X-YEAR", WARNING,
             f"用于跨年核对的上年报告是“{prev.agency}”{prev.year}年的，而本报告是“{report.agency}”"
-            f"{report.year}年的：应为同一机关的上一年度报告",
-            expected=report.year - 1, actual=prev.year))
+            f"{report.year}年的：应为同一机关的上一年度报告；上年结转和现行有效件数的跨年核对未进行",
+            expected=report.year - 1, actual=prev.year)] + _duplicate_text(report, prev)
+    return _carried_in(ctx) + _in_force(ctx) + _duplicate_text(report, prev)
 
+
+def _carried_in(ctx: Context) -> List[Finding]:
+    """X-CARRY: this year's 二、上年结转 is last year's 四、结转下年度继续办理, column by column."""
+    report, prev, v, prev_values = ctx.report, ctx.previous, ctx.values, ctx.previous_values
+    findings: List[Finding] = []
     for col in T3_COLUMNS:
         here, there = f"t3.carried_in.{col}", f"t3.carried_out.{col}"
         if not (is_valid("count", v[here]) and is_valid("count", prev_values[there])):
@@ -75,11 +81,16 @@ def check_cross_year(ctx: Context) -> List[Finding]:
                 f"四、结转下年度继续办理·{column} 为 {prev_values[there]}，两者应相等",
                 (here,), expected=prev_values[there], actual=v[here],
                 fix=None if FORM.cells[here].computed else Fix(here, prev_values[there])))
+    return findings
 
+
+def _in_force(ctx: Context) -> List[Finding]:
+    """X-STOCK: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止."""
+    findings: List[Finding] = []
     for row in ("regulations", "normative"):
         ids = [f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force")]
-        nums = _ints(v, ids)
-        last = prev_values.get(ids[2])
+        nums = _ints(ctx.values, ids)
+        last = ctx.previous_values.get(ids[2])
         if nums is None or not is_valid("count", last):
             continue
         issued, repealed, in_force = nums
@@ -92,7 +103,12 @@ def check_cross_year(ctx: Context) -> List[Finding]:
                 f"而本年现行有效件数为 {in_force}；如因集中清理等原因不一致，请在正文中说明",
                 tuple(ids), expected=expected, actual=in_force,
                 fix=Fix(ids[2], expected) if expected >= 0 else None))
+    return findings
 
+
+def _duplicate_text(report, prev) -> List[Finding]:
+    """X-DUP: copying an older report's text is just as wrong as copying last year's."""
+    findings: List[Finding] = []
     for key in ("overview", "problems", "other"):
         text, last_text = report.text.get(key, ""), prev.text.get(key, "")
         if len(_NOISE.sub("", text)) < DUP_MIN_CHARS or not last_text:

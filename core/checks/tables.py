@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterable, List, Optional, Sequence
 
 from ..form import FORM, MONEY, T3_RESULT_ROWS, T4_GROUPS, T4_OUTCOMES
-from ..values import ZERO_STAND_INS, Invalid, Value, format_value, is_valid
+from ..values import ZERO_STAND_INS, Invalid, Value, format_value, is_valid, parse_value
 from .findings import ERROR, INFO, WARNING, Context, Finding, Fix, cell_label, table_name
 
 T3 = FORM.table("t3")
@@ -38,6 +38,21 @@ def _fix_if_valid(cell_id: str, value) -> Optional[Fix]:
 
 # -- valid numbers and blanks (T2-NUM, T3-NUM, T4-NUM, T*-BLANK) ----------------
 
+_NUMBER_WITH_UNIT = re.compile(r"\s*(\S+?)\s*(?:件|条|个|项|宗|起|次|万元)\s*")
+
+
+def _fix_for_text(cell, value) -> Optional[Fix]:
+    """The number an invalid entry obviously means: 0 for "/"、"无"…, 3 for "3件", 215 for "２１５"."""
+    if not isinstance(value, Invalid):
+        return None
+    text = value.strip()
+    if text in ZERO_STAND_INS:
+        return Fix(cell.id, Decimal(0) if cell.kind == MONEY else 0)
+    match = _NUMBER_WITH_UNIT.fullmatch(text)
+    meant = parse_value(cell.kind, match.group(1) if match else text)
+    return Fix(cell.id, meant) if is_valid(cell.kind, meant) else None
+
+
 def _number_findings(ctx: Context, table_key: str) -> List[Finding]:
     findings, blanks = [], []
     rule = f"{table_key.upper()}-NUM"
@@ -55,9 +70,8 @@ def _number_findings(ctx: Context, table_key: str) -> List[Finding]:
             need = "非负的金额（单位：万元）"
         else:
             need = "非负整数"
-        fix = None
-        if isinstance(value, Invalid) and value.strip() in ZERO_STAND_INS:
-            fix = Fix(cell.id, Decimal(0) if cell.kind == MONEY else 0)
+        fix = _fix_for_text(cell, value)
+        if fix is not None and isinstance(value, Invalid) and value.strip() in ZERO_STAND_INS:
             need += "；没有的请填 0"
         findings.append(Finding(rule, ERROR,
                                 f"{table_name(cell.id)} {cell_label(cell.id)} 填的是“{shown}”，应为{need}",
@@ -73,7 +87,9 @@ def _number_findings(ctx: Context, table_key: str) -> List[Finding]:
 # -- 表二 ---------------------------------------------------------------------
 
 _MONEY_CELL = "t2.fees.amount"
-_COUNTY_OR_BELOW = re.compile(r"乡|镇|街道|苏木|县|旗|市[^市省]{1,8}?区")
+# 乡镇、街道 by their administrative suffixes (not any 乡/镇: 镇江市, 国家乡村振兴局), 县/旗, and
+# a city's districts (市…区); 设区的市 and their departments have rule-making power.
+_COUNTY_OR_BELOW = re.compile(r"[乡镇](?:人民政府|政府|党委)|[乡镇]$|街道|苏木|县|旗|市[^市省]{1,8}?区")
 
 
 def check_t2(ctx: Context) -> List[Finding]:
@@ -83,9 +99,11 @@ def check_t2(ctx: Context) -> List[Finding]:
     money = v[_MONEY_CELL]
     label = f"表二 {cell_label(_MONEY_CELL)}"
     if isinstance(money, Invalid) and "元" in money and "万" not in money:
+        in_yuan = parse_value(MONEY, money.replace("元", ""))
         findings.append(Finding("T2-MONEY-UNIT", WARNING,
                                 f"{label} 写的是“{money}”，单位应为万元（1万元 = 10000元）",
-                                (_MONEY_CELL,)))
+                                (_MONEY_CELL,),
+                                fix=Fix(_MONEY_CELL, in_yuan / 10000) if is_valid(MONEY, in_yuan) else None))
     elif isinstance(money, Decimal) and money > 0 and ctx.previous_values is not None:
         last = ctx.previous_values.get(_MONEY_CELL)
         if isinstance(last, Decimal) and last > 0 and money >= last * 100:

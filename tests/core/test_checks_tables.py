@@ -234,3 +234,49 @@ def test_findings_are_sorted_errors_first_and_serialise():
     assert sev == sorted(sev, key=["error", "warning", "info"].index)
     j = found[0].to_json()
     assert {"rule", "severity", "message", "cells", "expected", "actual"} <= set(j)
+
+
+# -- found in review ----------------------------------------------------------
+
+def test_a_previous_report_of_another_year_or_agency_gives_no_carry_errors_or_fixes():
+    last, r = consistent_report(2022), consistent_report(2023)
+    r.set("t3.carried_in.natural", 99)
+    same_agency = {f.rule for f in rules(r, last)}
+    assert "X-CARRY" in same_agency and "X-YEAR" not in same_agency
+    for other in (consistent_report(2021), consistent_report(2022, agency="另一个局")):
+        found = [f for f in rules(r, other) if f.rule.startswith("X-")]
+        assert [f.rule for f in found] == ["X-YEAR"]
+        assert "未进行" in found[0].message and found[0].fix is None
+
+
+def test_new_report_refuses_a_last_year_of_another_year():
+    from core.errors import InputError
+    with pytest.raises(InputError, match="2023年度"):
+        new_report(2024, "", consistent_report(2022))
+
+
+@pytest.mark.parametrize("agency", ["镇江市人民政府", "镇江市交通运输局", "国家乡村振兴局", "洛阳市教育局"])
+def test_t2_reg_is_silent_for_bodies_with_rule_making_power_or_their_departments(agency):
+    r = consistent_report(agency=agency)
+    r.set("t2.regulations.issued", 2)
+    assert rules(r, rule="T2-REG") == []
+
+
+@pytest.mark.parametrize("agency", ["某县某镇人民政府", "某某街道办事处", "某乡人民政府", "洛阳市洛龙区工业和信息化局"])
+def test_t2_reg_fires_for_county_township_and_street_bodies(agency):
+    r = consistent_report(agency=agency)
+    r.set("t2.regulations.issued", 2)
+    assert only(r, "T2-REG")
+
+
+@pytest.mark.parametrize("typed, meant", [("3件", 3), ("２１５", 215), (" 12 条", 12), ("—", 0)])
+def test_num_findings_offer_the_number_an_entry_obviously_means(typed, meant):
+    r = consistent_report()
+    r.set("t3.granted.legal", Invalid(typed))
+    assert only(r, "T3-NUM").fix.value == meant
+
+
+def test_an_amount_in_yuan_is_offered_in_wan_yuan():
+    r = consistent_report()
+    r.set("t2.fees.amount", Invalid("5000元"))
+    assert only(r, "T2-MONEY-UNIT").fix.value == Decimal("0.5")

@@ -120,3 +120,17 @@ def test_unreadable_file_in_a_batch_is_reported_and_the_others_checked(tmp_path)
 def test_writing_to_a_missing_folder_is_a_clear_message(tmp_path):
     out = nianbao("new", "--year", 2025, "--agency", "某局", "-o", tmp_path / "no" / "x.nianbao")
     assert_clean_failure(out)
+
+
+def test_new_refuses_last_year_of_another_year(tmp_path):
+    write_report(consistent_report(2022), tmp_path / "2022.nianbao")
+    out = nianbao("new", "--year", 2024, "--from-last-year", tmp_path / "2022.nianbao", "-o", tmp_path / "x.nianbao")
+    assert_clean_failure(out)
+    assert "2023年度" in out.stderr and not (tmp_path / "x.nianbao").exists()
+
+
+def test_writing_onto_a_folder_is_a_chinese_message(tmp_path):
+    (tmp_path / "d.nianbao").mkdir()
+    out = nianbao("new", "--year", 2025, "--agency", "某局", "-o", tmp_path / "d.nianbao")
+    assert_clean_failure(out)
+    assert "文件夹" in out.stderr and "Is a directory" not in out.stderr

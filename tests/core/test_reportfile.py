@@ -91,3 +91,17 @@ def test_damaged_or_foreign_files_get_a_clear_chinese_message(content, words):
 def test_missing_file_message(tmp_path):
     with pytest.raises(InputError, match="找不到文件"):
         read_report(tmp_path / "nope.nianbao")
+
+
+def test_an_unknown_cell_id_is_refused_not_dropped():
+    d = report_to_dict(consistent_report())
+    d["cells"]["t3.bogus.natural"] = 1
+    with pytest.raises(ReportFileError, match="t3.bogus.natural"):
+        read_report_bytes(json.dumps(d).encode())
+
+
+def test_cells_that_are_not_an_object_are_refused():
+    d = report_to_dict(consistent_report())
+    d["cells"] = []
+    with pytest.raises(ReportFileError, match="cells"):
+        read_report_bytes(json.dumps(d).encode())
