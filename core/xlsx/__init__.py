@@ -5,5 +5,6 @@
 * ``read.read_workbook(data, name) -> ImportResult``: an own export is read by
   its defined names; any other workbook (``.xlsx`` or legacy ``.xls``) by its
   labels (``labels.py``, ``locate.py``), after ``safety.py`` has looked at the
-  bytes and ``book.py`` has turned them into bounded grids of cell values.
+  bytes and ``book.py`` has turned them into bounded grids of cell values;
+  ``reports.py`` tells apart the reports of a multi-year workbook and picks one.
 """

@@ -1,8 +1,8 @@
 """Read a workbook into a report: an own export exactly by name, any other by its labels.
 
-``read_workbook(data, name)`` tells the type from the first bytes (``.xlsx`` is
-a zip, ``.xls`` an OLE compound file), has ``safety``/``book`` turn it into
-bounded grids, and then:
+``read_workbook(data, name, year=None)`` tells the type from the first bytes
+(``.xlsx`` is a zip, ``.xls`` an OLE compound file), has ``safety``/``book``
+turn it into bounded grids, and then:
 
 * a workbook this application exported (its cells carry the ``nb_*`` defined
   names of ``names.py``) is read by name: every value, blank, invalid entry,
@@ -13,6 +13,13 @@ bounded grids, and then:
   blank, a stated total that disagrees with its parts is kept as stated — and
   whatever could not be placed is said in the import notes, by table, row and
   column label.
+
+A workbook holding several reports (a clerk's multi-year file) is cut into its
+reports first (``reports.py``): one report is read, never cells of two, the one
+of ``year`` if given and present, else the latest; the first note names every
+report found, with its sheets, and says which was read.  An own export with a
+second report added beside it is read by name only when its own report is the
+one chosen.
 
 Nothing is guessed: a cell that cannot be placed stays blank and is named in a note.
 """
@@ -29,7 +36,7 @@ from ..errors import InputError
 from ..form import FORM, MONEY
 from ..model import EVALUATION_ORDER, Report, sum_parts
 from ..values import Invalid, Value
-from . import locate, names, safety
+from . import locate, names, reports, safety
 from .book import Book, read_xls, read_xlsx
 from .labels import is_stand_in, read_value
 from .narrative import find_title, read_texts
@@ -44,7 +51,8 @@ class ImportResult:
     by_name: bool = False     # read by the defined names of an own export
 
 
-def read_workbook(data: bytes, name: str) -> ImportResult:
+def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportResult:
+    """Read the report in the workbook; ``year`` picks one where it holds several (``reports.py``)."""
     head = bytes(data[:8])
     if head.startswith(safety.ZIP_MAGIC):
         book = read_xlsx(data, name)
@@ -52,9 +60,18 @@ def read_workbook(data: bytes, name: str) -> ImportResult:
         book = read_xls(data, name)
     else:
         raise InputError(f"“{name}”不是 Excel 工作簿（.xlsx/.xls），无法导入")
-    if sum(1 for n in book.names if n in names.CELL_OF_NAME) >= len(FORM.cells) // 2:
-        return _read_by_name(book, name)
-    return _read_by_labels(book, name)
+    named = [ref for n, ref in book.names.items() if n in names.CELL_OF_NAME]
+    if len(named) >= len(FORM.cells) // 2 and len(book.sheets) == 1:
+        return _read_by_name(book, name)       # an own export as written: one sheet, one report
+    choice = reports.choose(book, year)
+    if len(named) >= len(FORM.cells) // 2:
+        # An own export with sheets added (say, next year's report copied in beside it):
+        # by name only if the report chosen is the one the names point at.
+        if not choice.note or sum(choice.holds(s, rng[0]) for s, rng in named) * 2 >= len(named):
+            result = _read_by_name(book, name)
+            result.notes[:0] = [choice.note] if choice.note else []
+            return result
+    return _read_by_labels(book, name, choice)
 
 
 # -- setting cells as stated ---------------------------------------------------------
@@ -180,29 +197,31 @@ def _date(raw: Optional[str]) -> Optional[_dt.date]:
 
 # -- any other workbook ------------------------------------------------------------
 
-def _read_by_labels(book: Book, name: str) -> ImportResult:
+def _read_by_labels(book: Book, name: str, choice: reports.Choice) -> ImportResult:
     notes: List[str] = []
     if book.truncated:
         notes.append(f"工作簿内容过多，只查找了前 {len(book.sheets)} 个工作表中的前 {safety.MAX_CELLS} 个"
                      "非空单元格；若有表格未找到，请把年报表格单独另存为一个工作簿再导入")
-    grids = [locate.Grid(s) for s in book.sheets]
-    template_2019 = any(locate.is_2019(g) for g in grids)
-    finders = {"t3": locate.find_t3, "t4": locate.find_t4}
-    if not template_2019:
-        finders = {"t2": locate.find_t2, **finders}
+    if choice.note:
+        notes.append(choice.note)
+    template_2019 = any(locate.is_2019(p.grid) for p in choice.parts)
     found: Dict[str, locate.Found] = {}
     grid_of: Dict[str, locate.Grid] = {}
-    for key, finder in finders.items():
-        for grid in grids:
-            f = finder(grid)
+    for key in ("t3", "t4") if template_2019 else ("t2", "t3", "t4"):
+        for part in choice.parts:
+            f = part.found.get(key)
             if f is not None and len(f.cells) > len(found.get(key, locate.Found(key, "")).cells):
-                found[key], grid_of[key] = f, grid
+                found[key], grid_of[key] = f, part.grid
     if not found:
         more = "（工作簿内容过多，只查找了开头部分）" if book.truncated else ""
         raise InputError(f"“{name}”中找不到年报表格（表二、表三、表四的官方行列标签）{more}，无法导入")
 
-    meta = find_title(book, name)
-    read_texts(book, meta)
+    meta = find_title(choice.book, name)
+    if choice.year is not None and meta.year != choice.year:
+        # One of several reports: its own title or sheet name says its year, not the file name.
+        meta.year, meta.year_source = choice.year, choice.year_source
+    meta.agency = meta.agency or choice.agency
+    read_texts(choice.book, meta)
     year = meta.year
     if year is None:
         year = _dt.date.today().year - 1

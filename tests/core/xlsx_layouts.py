@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 from decimal import Decimal
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, Optional, Sequence
 
 import openpyxl
 
@@ -73,15 +73,22 @@ def _grid(ws, table, top: int, left: int, value_of: Callable[[str], object],
 def official_one_sheet(report: Report, *, write: Optional[Callable[[str, object], object]] = None,
                        label: Callable[[str], str] = lambda s: s, merge: bool = True) -> bytes:
     """Everything on one sheet, official merges, shifted by title rows and an empty first column."""
-    snap = report.snapshot()
-    write = write or (lambda cid, v: v)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    ws["B1"] = "附件"
-    ws["B2"] = f"{report.agency}\n{report.year}年政府信息公开工作年度报告"
-    ws.merge_cells("B2:P2")
-    row = 4
+    _official(ws, report, 1, write=write, label=label, merge=merge)
+    return _save(wb)
+
+
+def _official(ws, report: Report, top: int, *, write: Optional[Callable[[str, object], object]] = None,
+              label: Callable[[str], str] = lambda s: s, merge: bool = True) -> int:
+    """The official layout of one report from row ``top`` of ``ws``; returns the row after it."""
+    snap = report.snapshot()
+    write = write or (lambda cid, v: v)
+    ws.cell(row=top, column=2, value="附件")
+    ws.cell(row=top + 1, column=2, value=f"{report.agency}\n{report.year}年政府信息公开工作年度报告")
+    ws.merge_cells(start_row=top + 1, start_column=2, end_row=top + 1, end_column=16)
+    row = top + 3
     for section in FORM.sections:
         # The longer body-text titles, as some offices write them.
         ws.cell(row=row, column=2, value=f"{section.numeral}、{section.body_title}")
@@ -97,16 +104,21 @@ def official_one_sheet(report: Report, *, write: Optional[Callable[[str, object]
     ws.cell(row=row + 1, column=12, value=report.agency)
     d = report.date
     ws.cell(row=row + 2, column=12, value=f"{d.year}年{d.month}月{d.day}日")
-    return _save(wb)
+    return row + 3
 
 
 def sheet_per_table(report: Report) -> bytes:
     """A sheet per table, no merges: group labels on rows of their own, one header row,
     表二 flattened into one header, 表四 transposed (a row per group), numbers as text."""
-    snap = report.snapshot()
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "表二"
+    wb.remove(wb.active)
+    _tables_per_sheet(wb, report)
+    return _save(wb)
+
+
+def _tables_per_sheet(wb, report: Report, prefix: str = "") -> None:
+    snap = report.snapshot()
+    ws = wb.create_sheet(f"{prefix}表二")
     ws.append(["（二）主动公开政府信息情况"])
     columns = list({c.key: c for b in T2_BLOCKS for c in b.columns}.values())
     ws.append(["信息内容"] + [c.label for c in columns])
@@ -118,7 +130,7 @@ def sheet_per_table(report: Report) -> bytes:
                 values.append(str(snap[cid]) if cid in FORM.cells else "")
             ws.append([row.label] + values)
 
-    ws = wb.create_sheet("表三")
+    ws = wb.create_sheet(f"{prefix}表三")
     ws.append([None, "三、收到和处理政府信息公开申请情况"])
     ws.append([None, "项目"] + [broken(c.label) for c in T3.columns])
     groups_written = set()
@@ -130,11 +142,39 @@ def sheet_per_table(report: Report) -> bytes:
                 ws.append([None, group[-1]])
         ws.append([None, dunhao(row.label)] + [snap[f"t3.{row.key}.{c.key}"] for c in T3.columns])
 
-    ws = wb.create_sheet("表四")
+    ws = wb.create_sheet(f"{prefix}表四")
     ws.append(["", *[label for _, label in T4_OUTCOMES]])
     for group in T4_GROUPS:
         name = group.path[0] if len(group.path) == 1 else f"{group.path[0]}（{group.path[1]}）"
         ws.append([name, *[snap[f"t4.{group.key}.{k}"] for k, _ in T4_OUTCOMES]])
+
+
+# -- a clerk's multi-year file: several reports in one workbook ----------------------------
+
+def reports_by_sheet(reports: Sequence[Report], name: Callable[[Report], str] = None) -> bytes:
+    """A sheet per report in the official layout, named as the export names it (``2023年政府信息公开年报``)."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for report in reports:
+        _official(wb.create_sheet(name(report) if name else f"{report.year}年政府信息公开年报"), report, 1)
+    return _save(wb)
+
+
+def reports_one_sheet(reports: Sequence[Report]) -> bytes:
+    """One report under the other on one sheet, as a clerk pastes next year's below last year's."""
+    wb = openpyxl.Workbook()
+    row = 1
+    for report in reports:
+        row = _official(wb.active, report, row) + 2
+    return _save(wb)
+
+
+def reports_tables_per_sheet(reports: Sequence[Report]) -> bytes:
+    """A sheet per table and year (``2022年表二`` … ``2023年表四``), no titles: the years are in the sheet names."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for report in reports:
+        _tables_per_sheet(wb, report, f"{report.year}年")
     return _save(wb)
 
 
