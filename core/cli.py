@@ -97,9 +97,12 @@ def cmd_new(args) -> int:
 
 
 def cmd_dump(args) -> int:
-    from .importing import load_report
+    from .importing import load
     from .reportfile import dumps
-    sys.stdout.write(dumps(load_report(args.file)))
+    loaded = load(args.file)
+    sys.stdout.write(dumps(loaded.report))
+    for note in loaded.notes:   # stdout stays pure JSON; what the reader has to say goes beside it
+        print(f"导入说明：{note}", file=sys.stderr)
     return EXIT_OK
 
 

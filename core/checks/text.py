@@ -169,7 +169,14 @@ def _judge_count(ctx: Context, table: _Table, key: str, text: str, c: Claim) -> 
         found = table.readings(ids)
         if found is None or c.value in found[1]:
             return None
-        return _count_finding("N-RESULTS", WARNING, key, text, c, ids, found[0])
+        extra = ""
+        if c.wording:
+            # "予以公开8件（含部分公开3件）": 8 may also be 予以公开 and 部分公开 together.
+            together = table.readings(ids + _group_cells(c.wording))
+            if together is None or c.value in together[1]:
+                return None
+            extra = f"，与{_group_names(c.wording)}合计 {together[0]}"
+        return _count_finding("N-RESULTS", WARNING, key, text, c, ids, found[0], extra)
     if c.kind == "result_pct":
         return _judge_percent(table, key, text, c)
     if c.kind in _CASE_CELLS:
@@ -192,24 +199,37 @@ def _judge_percent(table: _Table, key: str, text: str, c: Claim) -> Optional[Fin
     part, total = table.readings(ids), table.readings((_RESULTS_TOTAL,))
     if part is None or total is None:
         return None
+    parts = set(part[1])
+    together = table.readings(ids + _group_cells(c.wording)) if c.wording else None
+    if together is not None:    # the share of a count that includes other groups (see _judge_count)
+        parts |= together[1]
     # Tolerate rounding (or truncation) to the printed number of decimals.
     tolerance = Decimal(1).scaleb(-c.decimals)
-    shares = {Decimal(p * 100) / Decimal(t) for p in part[1] for t in total[1] if t}
+    shares = {Decimal(p * 100) / Decimal(t) for p in parts for t in total[1] if t}
     if not shares or any(abs(s - c.value) < tolerance for s in shares):
         return None
-    expected = (Decimal(part[0] * 100) / Decimal(total[0])).quantize(tolerance) if total[0] \
-        else min(shares).quantize(tolerance)
+    def share(count: int) -> Decimal:
+        return (Decimal(count * 100) / Decimal(total[0])).quantize(tolerance) if total[0] \
+            else min(shares).quantize(tolerance)
+
+    expected = share(part[0])
+    extra = f"（与{_group_names(c.wording)}合计 {together[0]} 件则为 {share(together[0])}%）" \
+        if together is not None else ""
     return Finding("N-RESULTS", WARNING,
                    f"{_where(key)} 写“{_quote(text, c)}”，而表三 {_group_names(c.subject)} "
-                   f"{part[0]} 件占 {cell_label(_RESULTS_TOTAL)} {total[0]} 件的 {expected}%",
+                   f"{part[0]} 件占 {cell_label(_RESULTS_TOTAL)} {total[0]} 件的 {expected}%{extra}",
                    tuple(ids) + (_RESULTS_TOTAL,), expected=expected, actual=c.value,
                    text_key=key, span=(c.start, c.end))
 
 
+_CASE_GROUPS = {"review": ("review",), "suit": ("suit_direct", "suit_after_review"),
+                "": tuple(g.key for g in T4_GROUPS)}
+
+
 def _judge_cases(ctx: Context, key: str, text: str, c: Claim) -> Optional[Finding]:
-    """"均获维持" / "无败诉" against 表四's 结果纠正 (and 尚未审结)."""
+    """"均获维持" / "无败诉" against 表四's 结果纠正 (and 尚未审结) of the cases it speaks of."""
     outcomes = ("corrected", "pending") if c.kind == "all_upheld" else ("corrected",)
-    ids = [f"t4.{g.key}.{o}" for g in T4_GROUPS for o in outcomes]
+    ids = [f"t4.{g}.{o}" for g in _CASE_GROUPS[c.subject] for o in outcomes]
     bad = [cid for cid in ids if is_valid("count", ctx.values[cid]) and ctx.values[cid] > 0]
     if not bad:
         return None

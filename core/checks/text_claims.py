@@ -12,6 +12,13 @@ stretch since the previous comma, enumeration comma or number).  A number is
 only claimed when those words are unambiguous: "全年公开信息179条" or
 "受理行政许可申请1396件" state nothing about 表三, and a clause about another
 year or about a change ("较上年增加3件") is not a claim about this year's table.
+
+A year governs the clauses after it in its sentence ("2021年共收到申请5件，办结5件"),
+except a year that is only compared with ("较2022年增加8件"), one that names where
+applications are carried to ("结转至2024年") and one inside brackets ("（2021年为9件）"):
+those govern their own clause only.  Likewise what a number counts carries over to a
+percentage after it ("予以公开62件，占38.04%"), but not out of brackets: in
+"予以公开62件（含部分公开31件），占38.04%" the share is 予以公开's.
 """
 from __future__ import annotations
 
@@ -19,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from ..lazyre import lazy_re
 
@@ -50,9 +57,12 @@ class Claim:
 #   apps_received  收到/受理…申请 N 件 (N = 0 for 未收到…申请)
 #   apps_handled   办结/答复 N 件            apps_any  办理…申请 N 件 (received or handled)
 #   carried_in     上年结转 N 件             carried_out  结转下年度 N 件
-#   result, result_pct  予以公开… N 件 / N%   (subject = index of the group in T3_RESULT_GROUPS)
+#   result, result_pct  予以公开… N 件 / N%   (subject = index of the group in T3_RESULT_GROUPS;
+#                       wording = groups the author counts inside it, "予以公开8件（含部分公开3件）"
+#                       gives subject "0", wording "1": 8 may be 予以公开 alone or with 部分公开)
 #   review, suit, review_or_suit  行政复议 / 行政诉讼 N 件 (0 for 没有…行政复议)
-#   all_upheld, none_corrected    "均获维持", "无败诉 / 未出现被纠错"
+#   all_upheld, none_corrected    "均获维持", "无败诉 / 未出现被纠错" (subject = the cases meant:
+#                       "review", "suit" or "" for both)
 #   doc            规章/规范性文件 制发/废止/现行有效 N 件 (subject = "normative.issued" …)
 # and, read by text_years: period_year, title_year, placeholder.
 
@@ -64,20 +74,31 @@ def normalize(text: str) -> str:
 
 
 def chinese_number(s: str) -> Optional[int]:
-    """十二 → 12, 两 → 2, 一百零五 → 105, 二十 → 20; None for what is not a plain numeral."""
+    """十二 → 12, 两 → 2, 一百零五 → 105, 一百五十八 → 158, 五百五 → 550; None for what is
+    not a well-formed numeral (三二十, 十百, 一五八), so that it is never misread."""
     if all(c in _CN_DIGITS for c in s):
         if len(s) == 1:
             return _CN_DIGITS[s]
         return None
-    total, digit = 0, None
+    total, digit, unit, zero = 0, None, 10 ** 4, False
     for c in s:
         if c in _CN_DIGITS:
-            digit = _CN_DIGITS[c]
+            if digit is not None:
+                return None                     # two digits in a row: 三二十, 五零
+            if _CN_DIGITS[c] == 0:
+                zero = True                     # 一百零五: a gap, not a digit
+            else:
+                digit = _CN_DIGITS[c]
         elif c in _CN_UNITS:
-            total += (1 if digit is None else digit) * _CN_UNITS[c]
-            digit = None
+            if _CN_UNITS[c] >= unit or (zero and digit is None):
+                return None                     # 十百, 一百零百
+            unit = _CN_UNITS[c]
+            total += (1 if digit is None else digit) * unit
+            digit, zero = None, False
         else:
             return None
+    if digit is not None and not zero and unit >= 100:
+        return total + digit * unit // 10       # 五百五 = 550, 一千二 = 1200
     return total + (digit or 0)
 
 
@@ -150,9 +171,55 @@ def sentence_start(text: str, pos: int) -> int:
     return i
 
 
-def _year_of(sentence_prefix: str) -> Optional[int]:
-    years = YEAR_RE.findall(sentence_prefix)
-    return int(years[-1]) if years else None
+# Words before or after a year that make it a point of comparison or a destination, which
+# govern only their own clause: 较2022年、与2022年相比、结转至2024年 (but not 截至2021年底).
+_COMPARED_OR_DESTINATION_BEFORE = set("较比与同至到入转")
+_COMPARED_AFTER = lazy_re(r"度?(?:同期)?(?:相比|相较|比较)")
+
+
+def _open_bracket(text: str, sent: int, pos: int) -> int:
+    """Where the bracket still open at ``pos`` opened (within the sentence), or -1."""
+    i = text.rfind("(", sent, pos)
+    return i if i != -1 and text.find(")", i, pos) == -1 else -1
+
+
+_YEAR_ONLY = lazy_re(r"\s*\d{4}\s*年度?\s*")
+
+
+def _governs_later_clauses(text: str, sent: int, year: re.Match, pos: int) -> bool:
+    """Whether a year before the clause of a number at ``pos`` is what that number is of."""
+    before = text[max(sent, year.start() - 2):year.start()]
+    if before[-1:] in _COMPARED_OR_DESTINATION_BEFORE and before != "截至":
+        return False
+    if _COMPARED_AFTER.match(text, year.end()):
+        return False
+    bracket = _open_bracket(text, sent, year.start())
+    close = text.find(")", year.end(), pos)
+    # "（2021年为9件）" is an aside to what is outside it; "本年度（2022年）" only glosses
+    # the time and governs.
+    return bracket == -1 or close == -1 or bool(_YEAR_ONLY.fullmatch(text, bracket + 1, close))
+
+
+def _in_title(text: str, sent: int, year: re.Match, pos: int) -> bool:
+    """Whether the year is part of a title 《2022年政务公开工作要点》 closed before ``pos``."""
+    i = text.rfind("《", sent, year.start())
+    return i != -1 and text.find("》", i, year.start()) == -1 and text.find("》", year.end(), pos) != -1
+
+
+def _year_of(text: str, sent: int, pos: int) -> Optional[int]:
+    """The year a number at ``pos`` is said of: the last year of the sentence that governs it.
+
+    A year in the number's own clause always does; an earlier one only when it is
+    not a comparison, a destination or inside brackets closed before the number.
+    A year in a document's title governs nothing.
+    """
+    clause = _clause_start(text, pos, sent)
+    said = None
+    for year in YEAR_RE.finditer(text, sent, pos):
+        if (year.start() >= clause or _governs_later_clauses(text, sent, year, pos)) \
+                and not _in_title(text, sent, year, pos):
+            said = int(year.group(1))
+    return said
 
 
 def _applications_object(clause: str, verb_re: re.Pattern) -> bool:
@@ -227,52 +294,73 @@ def _classify(clause: str, sentence: str, after: str, paragraph: str,
     return None
 
 
+# "予以公开8件（含部分公开3件）": the count includes the groups named in the bracket.
+_INCLUDING = lazy_re(r"\s*\((?:其中)?(?:含|包括|包含)([^()。\n]{0,40})\)")
+
+
+def _included_groups(text: str, end: int, subject: str) -> str:
+    """Result groups a result count at ``end`` says it includes, as a subject ("1"), or ""."""
+    m = _INCLUDING.match(text, end)
+    if not m:
+        return ""
+    named = {int(g.lastgroup[1:]) for g in _RESULT_RE.finditer(m.group(1))}
+    own = {int(i) for i in subject.split(",")}
+    return ",".join(map(str, sorted(named - own)))
+
+
 def _count_claims(text: str, year: int) -> List[Claim]:
     out: List[Claim] = []
     floor = 0
-    last_subject: Tuple[int, str, str] = (-1, "", "")   # (sentence start, kind, subject)
+    # What the last number counted, per (sentence start, open bracket): a subject
+    # carries over within a sentence, into a bracket, but not out of one.
+    subjects: Dict[Tuple[int, int], Tuple[str, str, str]] = {}
     for m in _COUNT_RE.finditer(text):
         value = _number(m, text)
-        if value is None:
-            continue
+        if value is None or text[m.start() - 1:m.start()] == "各":
+            continue        # "行政复议和行政诉讼各1件" counts each, not all
         sent = sentence_start(text, m.start())
         start = _clause_start(text, m.start(), max(floor, sent))
         clause = text[start:m.start()]
         after = _AFTER.match(text, m.end()).group()
         after = after if re.match(r"(?:次)?(?:政府信息公开|依申请|申请|行政|案件|规范性|规章)", after) else ""
         sentence = text[sent:m.end() + len(after)]
-        said_year = _year_of(text[sent:m.start()])
+        said_year = _year_of(text, sent, m.start())
         is_pct = m.group("unit") == "%"
         paragraph = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 2000):m.start()]
-        previous = last_subject[1] if last_subject[0] == sent else ""
+        bracket = _open_bracket(text, sent, m.start())
+        context = (sent, bracket)
+        last = subjects.get(context) or (subjects.get((sent, -1)) if bracket != -1 else None)
+        previous = last[0] if last else ""
         kind = _classify(clause, sentence, after, paragraph, previous)
-        if kind is None and last_subject[0] == sent:
+        if kind is None and last:
             # "制发规范性文件4件，废止1件" / "予以公开3件，占60%": the subject carries over.
-            prev_kind, prev_subject = last_subject[1], last_subject[2]
+            prev_kind, prev_subject, prev_wording = last
             if prev_kind == "doc" and not is_pct:
                 for col, col_re in _DOC_COLS:
                     if col_re.search(clause) and not _DOC_NOT.search(clause):
                         kind = ("doc", prev_subject.split(".")[0] + "." + col, "")
                         break
             elif prev_kind == "result" and is_pct and re.search(r"占", clause):
-                kind = ("result", prev_subject, "")
+                kind = ("result", prev_subject, prev_wording)
         floor = m.end()
         if kind is None:
             continue
         if kind[0] in _CASE_KINDS and _OUTCOME.match(text, m.end()):
             continue        # "行政复议中1件被纠错": a count of one outcome, not of all cases
         kind_name, subject, wording = kind
+        if kind_name == "result" and not is_pct and not wording:
+            wording = _included_groups(text, m.end(), subject)
         if said_year is not None and said_year != year:
             if not ((kind_name == "carried_in" and said_year == year - 1)
                     or (kind_name == "carried_out" and said_year == year + 1)):
                 continue
-        last_subject = (sent, kind_name, subject)
+        subjects[context] = (kind_name, subject, wording)
         if is_pct:
             if kind_name != "result":
                 continue
             raw = m.group("num")
             out.append(Claim("result_pct", value, clause_begin(text, start, m.start()), m.end(),
-                             subject, decimals=len(raw.split(".")[1]) if "." in raw else 0))
+                             subject, wording, decimals=len(raw.split(".")[1]) if "." in raw else 0))
             continue
         out.append(Claim(kind_name, value, clause_begin(text, start, m.start()), m.end(),
                          subject, wording))
@@ -323,6 +411,26 @@ _ALL_UPHELD = lazy_re(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|�
 _NONE_CORRECTED = lazy_re(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
 _CASE_WORDS = lazy_re(r"复议|诉讼|起诉|应诉")
 _TAIL = lazy_re(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
+# Words that name a group of 表四; 复议后起诉 and 未经复议(直接起诉) are lawsuits, while
+# "经复议均获维持" speaks of reviews.
+_CASE_GROUP = lazy_re(r"未经复议|复议后(?:起诉|提起)|诉讼|起诉|(?P<review>复议)")
+_PHRASE_CLAUSES = lazy_re(r"[，,；;]")
+
+
+def _cases_meant(text: str, sent: int, m: re.Match) -> str:
+    """Which cases "均获维持" / "无败诉" speaks of: "review", "suit" or "" (both).
+
+    败诉 is said of lawsuits only.  Otherwise the groups named in the phrase's own
+    clause, else in the nearest clause before it in the sentence that names any.
+    """
+    if "败诉" in m.group():
+        return "suit"
+    clauses = _PHRASE_CLAUSES.split(text[sent:m.end()])
+    for clause in reversed(clauses):
+        named = {"review" if g.group("review") else "suit" for g in _CASE_GROUP.finditer(clause)}
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    return ""
 
 
 def _phrase_claims(text: str) -> List[Claim]:
@@ -353,9 +461,10 @@ def _phrase_claims(text: str) -> List[Claim]:
         out.append(Claim(kind, 0, m.start(), m.end()))
     for regex, kind in ((_ALL_UPHELD, "all_upheld"), (_NONE_CORRECTED, "none_corrected")):
         for m in regex.finditer(text):
-            sentence = text[sentence_start(text, m.start()):m.end()]
+            sent = sentence_start(text, m.start())
+            sentence = text[sent:m.end()]
             if _CASE_WORDS.search(sentence) and "公开" in sentence:
-                out.append(Claim(kind, 0, m.start(), m.end()))
+                out.append(Claim(kind, 0, m.start(), m.end(), _cases_meant(text, sent, m)))
     return out
 
 

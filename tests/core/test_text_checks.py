@@ -516,10 +516,24 @@ def test_period(preamble, fires):
 
 # -- reading numbers -------------------------------------------------------------------
 
-@pytest.mark.parametrize("word,value", [("一", 1), ("两", 2), ("十", 10), ("十二", 12),
-                                        ("二十", 20), ("一百零五", 105), ("零", 0)])
+@pytest.mark.parametrize("word,value", [
+    ("一", 1), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("零", 0),
+    ("一百五十八", 158), ("两百", 200), ("一百一十", 110), ("一千零八", 1008), ("一千二百三十四", 1234),
+    ("五百五", 550), ("一千二", 1200),
+    # not numerals: never read as some number
+    ("三二十", None), ("十百", None), ("一五八", None), ("五零", None), ("百十千", None),
+])
 def test_chinese_numbers(word, value):
     assert chinese_number(word) == value
+
+
+def test_counts_in_chinese_numerals_with_hundreds():
+    overview = "全年共收到政府信息公开申请一百五十八件，办结一百六十三件，上年结转十二件，结转下年度七件。"
+    cells = {"t3.new.natural": 158, "t3.carried_in.natural": 12, "t3.granted.natural": 163,
+             "t3.carried_out.natural": 7}
+    assert _text_findings(_with_table(overview, cells)) == []
+    [finding] = _text_findings(_with_table(overview.replace("一百五十八", "一百五十六"), cells))
+    assert (finding.rule, finding.expected, finding.actual) == ("N-APPS", 158, 156)
 
 
 def test_normalising_keeps_offsets():
@@ -622,3 +636,170 @@ def test_any_text_is_read_without_error(text, key):
         if finding.span is not None:
             start, end = finding.span
             assert 0 <= start <= end <= len(report.text[finding.text_key])
+
+
+# -- a reviewer's findings: years in comparisons, outcome claims, brackets -------------
+
+# A county office's text (2023): a comparison with 2022 and a carry-over "至2024年" in the
+# middle of the sentence must not make the rest of the sentence about 2022 or 2024.
+OVERVIEW_E = (
+    "（二）依申请公开。2023年共收到政府信息公开申请23件，较2022年增加8件，上年结转2件，"
+    "全部按期答复，结转至2024年继续办理1件。其中，予以公开10件，占41.67%，部分公开3件，"
+    "不予公开2件，无法提供7件，不予处理1件，其他处理1件。\n"
+    "（五）监督保障。2023年，因政府信息公开被申请行政复议2件，其中维持1件、纠正1件；"
+    "被提起行政诉讼1件，尚未审结。全年未收到涉及政府信息公开的投诉举报。")
+TABLE_E = {"t3.new.natural": 20, "t3.new.commercial": 2, "t3.new.legal": 1, "t3.carried_in.natural": 2,
+           "t3.granted.natural": 9, "t3.granted.commercial": 1, "t3.partial.natural": 3,
+           "t3.refused.third_party.natural": 1, "t3.refused.process.natural": 1,
+           "t3.unavailable.not_held.natural": 5, "t3.unavailable.not_held.commercial": 1,
+           "t3.unavailable.not_held.legal": 1, "t3.rejected.petition.natural": 1,
+           "t3.closed.no_correction.natural": 1, "t3.carried_out.natural": 1,
+           "t4.review.upheld": 1, "t4.review.corrected": 1, "t4.suit_direct.pending": 1}
+
+
+def _report_e(overview: str = OVERVIEW_E, cells: dict = TABLE_E) -> Report:
+    report = _with_table(overview, cells, year=2023)
+    report.text["problems"] = PROBLEMS_A
+    return report
+
+
+def test_comparison_with_another_year_is_clean():
+    report = _report_e()
+    assert [f for f in run_checks(report) if not f.rule.startswith("N-")] == []
+    assert _text_findings(report) == []
+
+
+@pytest.mark.parametrize("before,after,rule,expected,actual", [
+    # after "较2022年增加8件" the sentence is about 2023 again
+    ("全部按期答复", "办结25件", "N-APPS", 24, 25),
+    ("上年结转2件", "上年结转3件", "N-APPS", 2, 3),
+    # "结转至2024年" names where the application goes, not what the next clause is about
+    ("结转至2024年继续办理1件。其中，予以公开10件", "结转至2024年继续办理1件，予以公开11件",
+     "N-RESULTS", 10, 11),
+    ("结转至2024年继续办理1件", "结转至2024年继续办理2件", "N-APPS", 1, 2),
+    ("较2022年增加8件，上年结转2件", "与2022年相比增加8件，上年结转2件，办结23件", "N-APPS", 24, 23),
+])
+def test_a_year_in_a_comparison_governs_only_its_clause(before, after, rule, expected, actual):
+    report = _report_e(OVERVIEW_E.replace(before, after, 1))
+    [finding] = _text_findings(report)
+    assert (finding.rule, finding.expected, finding.actual) == (rule, expected, actual)
+
+
+@pytest.mark.parametrize("overview,cells,rules", [
+    # a number about the other year itself is still not a claim
+    ("2022年共收到政府信息公开申请5件，较2021年的9件减少4件。",
+     {"t3.new.natural": 5, "t3.granted.natural": 5}, []),
+    ("2022年共收到政府信息公开申请5件（2021年为9件），办结5件。",
+     {"t3.new.natural": 5, "t3.granted.natural": 5}, []),
+    # a year inside brackets governs only the brackets, but all of them
+    ("2022年共收到政府信息公开申请5件（2021年为9件），办结4件。",
+     {"t3.new.natural": 5, "t3.granted.natural": 5}, ["N-APPS"]),
+    ("2022年共收到政府信息公开申请5件（2021年收到申请9件，办结8件）。",
+     {"t3.new.natural": 5, "t3.granted.natural": 5}, []),
+    # "截至" a date of another year is not a comparison: what follows is about that year
+    ("截至2021年底，共收到政府信息公开申请9件。", {"t3.new.natural": 5, "t3.granted.natural": 5}, []),
+    # a bracket that only glosses the time governs like the year itself (a copied old text)
+    ("本年度（2021年）共收到政府信息公开申请9件，办结9件。",
+     {"t3.new.natural": 5, "t3.granted.natural": 5}, []),
+    # a year in a document's title is not the period the numbers are of
+    ("按照《2021年政务公开工作要点》，全年共收到政府信息公开申请9件。",
+     {"t3.new.natural": 5, "t3.granted.natural": 5}, ["N-APPS"]),
+])
+def test_years_of_other_clauses(overview, cells, rules):
+    assert [f.rule for f in _text_findings(_with_table(overview, cells))] == rules
+
+
+@pytest.mark.parametrize("phrase,cells,wrong,cited", [
+    # 均获维持 follows the lawsuit: the corrected review is no contradiction
+    ("因政府信息公开被申请行政复议2件，其中维持1件、纠正1件；被提起行政诉讼1件，均获维持。",
+     {"t4.review.upheld": 1, "t4.review.corrected": 1, "t4.suit_direct.upheld": 1},
+     {"t4.suit_direct.upheld": 0, "t4.suit_direct.corrected": 1}, ("t4.suit_direct.corrected",)),
+    # 均获维持 follows the reviews: a pending lawsuit is no contradiction
+    ("全年因政府信息公开引起行政复议5件，均获维持；行政诉讼3件，尚未审结。",
+     {"t4.review.upheld": 5, "t4.suit_direct.pending": 3},
+     {"t4.review.upheld": 4, "t4.review.pending": 1}, ("t4.review.pending",)),
+    # 无败诉 is about lawsuits only
+    ("因政府信息公开被申请行政复议2件，其中维持1件、纠正1件；被提起行政诉讼1件，无败诉情况。",
+     {"t4.review.upheld": 1, "t4.review.corrected": 1, "t4.suit_after_review.upheld": 1},
+     {"t4.suit_after_review.upheld": 0, "t4.suit_after_review.corrected": 1},
+     ("t4.suit_after_review.corrected",)),
+    # the clause names both groups ("各1件" is a count of each, not read)
+    ("因政府信息公开引起的行政复议和行政诉讼各1件，行政复议、行政诉讼均获维持。",
+     {"t4.review.upheld": 1, "t4.suit_direct.upheld": 1},
+     {"t4.review.upheld": 0, "t4.review.corrected": 1}, ("t4.review.corrected",)),
+    # the nearest clause that names a group names both
+    ("因政府信息公开引起的行政复议和行政诉讼各1件，均获维持。",
+     {"t4.review.upheld": 1, "t4.suit_direct.upheld": 1},
+     {"t4.suit_direct.upheld": 0, "t4.suit_direct.pending": 1}, ("t4.suit_direct.pending",)),
+    # "经复议" names the reviews
+    ("因政府信息公开被申请行政复议2件，经复议均获维持；行政诉讼1件，尚未审结。",
+     {"t4.review.upheld": 2, "t4.suit_direct.pending": 1},
+     {"t4.review.upheld": 1, "t4.review.corrected": 1}, ("t4.review.corrected",)),
+    # 复议后起诉 is a lawsuit
+    ("因政府信息公开被申请行政复议1件，维持1件；复议后起诉1件，均获维持。",
+     {"t4.review.upheld": 1, "t4.suit_after_review.upheld": 1},
+     {"t4.suit_after_review.upheld": 0, "t4.suit_after_review.corrected": 1},
+     ("t4.suit_after_review.corrected",)),
+])
+def test_outcome_claims_refer_to_the_group_they_follow(phrase, cells, wrong, cited):
+    report = _with_table(phrase, cells)
+    assert _text_findings(report) == []
+    for cid, value in wrong.items():
+        report.set(cid, value)
+    [finding] = _text_findings(report)
+    assert finding.rule == "N-REVIEW" and finding.cells == cited
+
+
+# An office (2022) whose text counts 部分公开 inside 予以公开, in brackets.
+OVERVIEW_F = (
+    "二是依申请公开。全年共收到政府信息公开申请20件，全部办结。"
+    "其中予以公开8件（含部分公开3件），占40%；不予公开2件，无法提供9件，不予处理1件。")
+TABLE_F = {"t3.new.natural": 20, "t3.granted.natural": 5, "t3.partial.natural": 3,
+           "t3.refused.third_party.natural": 2, "t3.unavailable.not_held.natural": 9,
+           "t3.rejected.petition.natural": 1}
+# A city office's text as a reviewer changed it: the table's 予以公开 is 62 itself (the
+# bracket only points at 部分公开), and 38.04% = 予以公开 62 / 办结 163.
+OVERVIEW_G = (
+    "二是依申请公开。全年共收到政府信息公开申请158件，上年结转12件，办结163件，结转下年度7件。"
+    "其中予以公开62件（含部分公开31件），占38.04%；部分公开31件，不予公开9件，无法提供45件，"
+    "不予处理10件，其他处理6件。")
+TABLE_G = {"t3.new.natural": 158, "t3.carried_in.natural": 12, "t3.granted.natural": 62,
+           "t3.partial.natural": 31, "t3.refused.third_party.natural": 9,
+           "t3.unavailable.not_held.natural": 45, "t3.rejected.petition.natural": 10,
+           "t3.closed.other.natural": 6, "t3.carried_out.natural": 7}
+
+
+@pytest.mark.parametrize("overview,cells,rules", [
+    # the author's 予以公开 includes 部分公开: 8 = 5 + 3 and 40% = 8 / 20
+    (OVERVIEW_F, TABLE_F, []),
+    (OVERVIEW_G, TABLE_G, []),
+    (OVERVIEW_F.replace("占40%", "占45%"), TABLE_F, ["N-RESULTS"]),
+    (OVERVIEW_F.replace("占40%", "占25%"), TABLE_F, []),          # 5 / 20 alone is also a reading
+    (OVERVIEW_F.replace("予以公开8件", "予以公开9件"), TABLE_F, ["N-RESULTS"]),
+    (OVERVIEW_F.replace("含部分公开3件", "含部分公开4件"), TABLE_F, ["N-RESULTS"]),
+    (OVERVIEW_G.replace("占38.04%", "占19.02%"), TABLE_G, ["N-RESULTS"]),
+    # without 含 the bracket is an aside: its subject does not carry to 占…% after it, and
+    # the count before it is 予以公开 alone
+    (OVERVIEW_G.replace("（含部分公开31件）", "（部分公开31件）"), TABLE_G, []),
+    (OVERVIEW_F.replace("（含部分公开3件）", "（部分公开3件）"), TABLE_F, ["N-RESULTS", "N-RESULTS"]),
+    # a share inside brackets is of the count before it
+    (OVERVIEW_G.replace("（含部分公开31件），占38.04%；部分公开31件",
+                        "（占38.04%），部分公开31件（占19.02%）"), TABLE_G, []),
+    (OVERVIEW_G.replace("（含部分公开31件），占38.04%；部分公开31件",
+                        "（占38.04%），部分公开31件（占25%）"), TABLE_G, ["N-RESULTS"]),
+])
+def test_brackets_after_a_result(overview, cells, rules):
+    report = _with_table(overview, cells)
+    assert [f for f in run_checks(report) if f.rule.startswith(("T3", "T4"))] == []
+    assert [f.rule for f in _text_findings(report)] == rules
+
+
+def test_a_result_including_another_names_both_readings():
+    report = _with_table(OVERVIEW_F.replace("予以公开8件", "予以公开9件"), TABLE_F)
+    [finding] = _text_findings(report)
+    assert (finding.expected, finding.actual) == (5, 9)
+    assert finding.cells == ("t3.granted.total",)
+    assert finding.message.endswith("（一）予以公开·总计 为 5，与（二）部分公开合计 8")
+    report = _with_table(OVERVIEW_F.replace("占40%", "占45%"), TABLE_F)
+    [finding] = _text_findings(report)
+    assert finding.message.endswith("的 25%（与（二）部分公开合计 8 件则为 40%）")
