@@ -85,7 +85,7 @@ def cmd_new(args) -> int:
     last = None
     if args.from_last_year:
         from .importing import load_report
-        last = load_report(args.from_last_year)
+        last = load_report(args.from_last_year, year=args.year - 1)
     if not (2000 <= args.year <= 2100):
         raise InputError(f"参数错误：年度 {args.year} 无效")
     if not args.agency and last is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Union
+from typing import List, Optional, Union
 
 from .errors import InputError
 from .model import Report
@@ -42,21 +42,22 @@ def sniff(data: bytes) -> str:
     return ""
 
 
-def load_bytes(data: bytes, name: str) -> Loaded:
+def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
+    """``year``: in a workbook that holds several reports, the one to read (else the latest)."""
     kind = sniff(data)
     if kind == KIND_REPORT:
         return Loaded(read_report_bytes(data, name), kind)
     if kind in (KIND_XLSX, KIND_XLS):
         from .xlsx.read import read_workbook  # lazy: openpyxl/xlrd only when needed
-        result = read_workbook(data, name)
+        result = read_workbook(data, name, year=year)
         return Loaded(result.report, kind, list(result.notes))
     raise InputError(f"“{name}”既不是年报文件（.nianbao），也不是 Excel 工作簿（.xlsx/.xls），无法读取")
 
 
-def load(path: Union[str, Path]) -> Loaded:
+def load(path: Union[str, Path], year: Optional[int] = None) -> Loaded:
     data = read_input_file(path, what="年报文件或年报工作簿")
-    return load_bytes(data, Path(path).name)
+    return load_bytes(data, Path(path).name, year)
 
 
-def load_report(path: Union[str, Path]) -> Report:
-    return load(path).report
+def load_report(path: Union[str, Path], year: Optional[int] = None) -> Report:
+    return load(path, year).report

@@ -135,7 +135,7 @@ class FileActions(QObject):
             self.window.set_document(_unsaved(ReportDocument(report)))
             self.window.statusBar().showMessage(f"已从 {Path(last_path).name} 结转上年数据", 8000)
             self._show_notes(loaded)
-        return self._load_in_background(last_path, done)
+        return self._load_in_background(last_path, done, year=year - 1)
 
     def open(self) -> None:
         if not self.window.maybe_save():
@@ -163,12 +163,35 @@ class FileActions(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, "选择上年年报 Excel", self._directory(),
                                               EXCEL_FILTER)
         if path:
-            self._load_in_background(path, lambda loaded: self.window.set_document(_unsaved(ReportDocument(
-                new_report(loaded.report.year + 1, loaded.report.agency, loaded.report)))))
+            self._load_in_background(path, self._carry_into_current,
+                                     year=self.window.document.report.year - 1)
 
-    def _load_in_background(self, path: str, done: Callable[[Loaded], None]) -> Job:
+    def _carry_into_current(self, loaded: Loaded) -> None:
+        """Last year's report joins the open one: 二、上年结转 from its 四, its texts for reference.
+
+        What the clerk has typed this year stays; only the carried cells are set.
+        """
+        doc = self.window.document
+        current = doc.report.copy()
+        try:
+            carried = new_report(current.year, current.agency, loaded.report)
+        except InputError as exc:          # last year's file is of another year
+            self.fail(str(exc))
+            return
+        current.last_year = carried.last_year
+        current.agency = current.agency or carried.agency
+        for cid, value in carried.values.items():
+            current.set(cid, value)
+        self.window.set_document(_unsaved(ReportDocument(current, doc.path)))
+        self.window.statusBar().showMessage(
+            f"已从 {loaded.report.year} 年报告结转 二、上年结转政府信息公开申请数量", 8000)
+        self._show_notes(loaded)
+
+    def _load_in_background(self, path: str, done: Callable[[Loaded], None],
+                            year: Optional[int] = None) -> Job:
+        """Read a file off the UI thread; ``year``: the report wanted from a multi-report workbook."""
         self.window.statusBar().showMessage(f"正在读取 {Path(path).name}…")
-        return run_in_background(lambda: load(path), done, self.fail)
+        return run_in_background(lambda: load(path, year), done, self.fail)
 
     def _show_notes(self, loaded: Loaded) -> None:
         if loaded.notes:

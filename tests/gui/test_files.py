@@ -331,3 +331,32 @@ def test_official_fonts_setting_reaches_the_pdf_exporter(qtbot, window_for, repo
     window.files.export_to(exporter, str(tmp_path / "b.pdf"), offer_open=False)
     qtbot.waitUntil(lambda: (tmp_path / "b.pdf").exists(), timeout=5000)
     assert seen == ["installed", None] and job is not None
+
+
+def test_importing_last_year_into_the_open_report_keeps_what_was_typed(qtbot, window_for, tmp_path):
+    from core.importing import Loaded
+    from core.model import Report
+    last = read_report(SAMPLE)
+    last.set("t3.carried_out.natural", 3)
+    this = Report(2023, "平潭综合实验区公安局")
+    this.set("t3.new.natural", 7)
+    this_path = tmp_path / "2023.nianbao"
+    write_report(this, this_path)
+    window = window_for(this_path)
+    window.files._carry_into_current(Loaded(last, "xlsx", ["一条导入说明"]))
+    doc = window.document
+    assert doc.report.get("t3.new.natural") == 7                  # typed this year: kept
+    assert doc.report.get("t3.carried_in.natural") == 3           # carried from last year's 四
+    assert doc.report.last_year.year == 2022 and doc.path == this_path and doc.modified
+    tip = window.tab_widgets[3].model.index_of("t3.carried_in.natural").data(Qt.ToolTipRole)
+    assert "来自2022年报" in tip
+
+
+def test_importing_a_report_of_the_wrong_year_is_refused(qtbot, window_for, tmp_path):
+    from core.importing import Loaded
+    from core.model import Report
+    write_report(Report(2025, "某局"), tmp_path / "2025.nianbao")
+    window = window_for(tmp_path / "2025.nianbao")
+    window.files._carry_into_current(Loaded(read_report(SAMPLE), "xlsx", []))
+    assert "2024年度" in window.files.last_error
+    assert window.document.report.last_year is None
