@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from core.errors import InputError
+from core.form import FORM
 from core.importing import KIND_REPORT, Loaded, load
 from core.model import new_report
 from core.reportfile import atomic_write_bytes, write_report_or_explain
@@ -184,7 +185,7 @@ class FileActions(QObject):
             current.set(cid, value)
         self.window.set_document(_unsaved(ReportDocument(current, doc.path)))
         self.window.statusBar().showMessage(
-            f"已从 {loaded.report.year} 年报告结转 二、上年结转政府信息公开申请数量", 8000)
+            f"已从 {loaded.report.year} 年报告结转 {FORM.table('t3').cell_at('carried_in', 'total').row.label}", 8000)
         self._show_notes(loaded)
 
     def _load_in_background(self, path: str, done: Callable[[Loaded], None],

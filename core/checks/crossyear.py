@@ -11,7 +11,7 @@ from typing import List
 
 from ..form import FORM
 from ..values import is_valid
-from .findings import ERROR, WARNING, Context, Finding, Fix
+from .findings import ERROR, WARNING, Context, Finding, Fix, cell_label
 from .tables import T3_COLUMNS, _ints
 
 # Sentences split on Chinese sentence ends and line breaks; digits are folded so
@@ -74,11 +74,10 @@ def _carried_in(ctx: Context) -> List[Finding]:
         if col == "total" and not (report.is_stated_total(here) or prev.is_stated_total(there)):
             continue  # both derived: a difference was already reported column by column
         if v[here] != prev_values[there]:
-            column = FORM.cells[here].column.label
             findings.append(Finding(
                 "X-CARRY", ERROR,
-                f"表三 二、上年结转政府信息公开申请数量·{column} 为 {v[here]}，而{prev.year}年报告的"
-                f"四、结转下年度继续办理·{column} 为 {prev_values[there]}，两者应相等",
+                f"表三 {cell_label(here)} 为 {v[here]}，而{prev.year}年报告的"
+                f"{cell_label(there)} 为 {prev_values[there]}，两者应相等",
                 (here,), expected=prev_values[there], actual=v[here],
                 fix=None if FORM.cells[here].computed else Fix(here, prev_values[there])))
     return findings

@@ -17,6 +17,7 @@ from .findings import ERROR, INFO, WARNING, Context, Finding, Fix, cell_label, t
 T3 = FORM.table("t3")
 T3_APPLICANT_COLUMNS = [c.key for c in T3.columns if c.key != "total"]
 T3_COLUMNS = [c.key for c in T3.columns]
+_APPLICANTS_SUM = "、".join(c.label for c in T3.columns if c.key != "total") + "之和"
 
 
 def _ints(values, ids: Iterable[str]) -> Optional[List[int]]:
@@ -122,12 +123,13 @@ def check_t2(ctx: Context) -> List[Finding]:
             last = ctx.previous_values.get(in_force)
             last_in_force = last if is_valid("count", last) else None
         base = last_in_force if last_in_force is not None else nums[2]
-        base_label = "上年现行有效件数" if last_in_force is not None else "现行有效件数"
+        issued_l, repealed_l, in_force_l = (FORM.cells[c].column.label for c in (issued, repealed, in_force))
+        base_label = f"上年{in_force_l}" if last_in_force is not None else in_force_l
         if nums[1] > base + nums[0]:
             name = FORM.cells[issued].row.label
             findings.append(Finding("T2-REPEAL", WARNING,
-                                    f"表二 {name}：本年废止件数 {nums[1]} 超过{base_label} {base} 与"
-                                    f"本年制发件数 {nums[0]} 之和，废止的文件多于可废止的文件",
+                                    f"表二 {name}：{repealed_l} {nums[1]} 超过{base_label} {base} 与"
+                                    f"{issued_l} {nums[0]} 之和，废止的文件多于可废止的文件",
                                     (issued, repealed, in_force), expected=base + nums[0],
                                     actual=nums[1]))
     regs = [f"t2.regulations.{c}" for c in ("issued", "repealed", "in_force")]
@@ -171,8 +173,7 @@ def check_t3(ctx: Context) -> List[Finding]:
     for row in T3.rows:
         findings += _row_sum_findings(
             ctx, "T3-ROW", f"t3.{row.key}.total",
-            [f"t3.{row.key}.{c}" for c in T3_APPLICANT_COLUMNS],
-            "而自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和")
+            [f"t3.{row.key}.{c}" for c in T3_APPLICANT_COLUMNS], f"而{_APPLICANTS_SUM}")
     for col in T3_COLUMNS:
         parts = [f"t3.{r.key}.{col}" for r in T3_RESULT_ROWS]
         if _implied(ctx, col, [f"t3.results_total.{col}", *parts]):
@@ -188,13 +189,14 @@ def check_t3(ctx: Context) -> List[Finding]:
         if new + carried_in == results + carried_out:
             continue
         column = FORM.cells[ids[0]].column.label
+        new_l, in_l, results_l, out_l = (FORM.cells[c].row.label for c in ids)
         fix = None
         if not FORM.cells[ids[3]].computed:
             fix = _fix_if_valid(ids[3], new + carried_in - results)
         findings.append(Finding(
             "T3-BAL", ERROR,
-            f"表三 {column}列不符合勾稽关系：一、本年新收 {new} + 二、上年结转 {carried_in} = "
-            f"{new + carried_in}，而三、（七）总计 {results} + 四、结转下年度继续办理 {carried_out} = "
+            f"表三 {column}列不符合勾稽关系：{new_l} {new} + {in_l} {carried_in} = "
+            f"{new + carried_in}，而{results_l} {results} + {out_l} {carried_out} = "
             f"{results + carried_out}",
             tuple(ids), expected=new + carried_in, actual=results + carried_out, fix=fix))
     closed = _ints(v, [f"t3.{r.key}.total" for r in T3_RESULT_ROWS if r.key.startswith("closed.")])
@@ -219,5 +221,5 @@ def check_t4(ctx: Context) -> List[Finding]:
         findings += _row_sum_findings(
             ctx, "T4-SUM", f"t4.{group.key}.total",
             [f"t4.{group.key}.{k}" for k, _ in T4_OUTCOMES[:-1]],
-            "而结果维持、结果纠正、其他结果、尚未审结之和")
+            "而" + "、".join(label for _, label in T4_OUTCOMES[:-1]) + "之和")
     return findings
