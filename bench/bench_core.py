@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from core.checks import run_checks  # noqa: E402
-from core.reportfile import read_report, write_report  # noqa: E402
-from core.resources import sample_report_path  # noqa: E402
+from nianbao.core.checks import run_checks  # noqa: E402
+from nianbao.core.reportfile import read_report, write_report  # noqa: E402
+from nianbao.core.resources import sample_report_path  # noqa: E402
 from support import consistent_report  # noqa: E402
 
 

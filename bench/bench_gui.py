@@ -26,8 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def bench_keystroke(edits: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from gui.app import build_window, ensure_app
-    from core.resources import resource_path
+    from nianbao.gui.app import build_window, ensure_app
+    from nianbao.core.resources import resource_path
     app = ensure_app()
     window = build_window(str(resource_path("samples", "pingtan-haitan-2024.nianbao")), autosave=False)
     window.resize(1366, 768)

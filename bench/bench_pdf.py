@@ -30,10 +30,10 @@ TARGET_FRESH_MS = 700
 TARGET_SIZE_KB = 300
 
 FRESH = """
-from core.reportfile import read_report
-from core.resources import sample_report_path
-from core.checks import run_checks
-from core.pdf import export_pdf
+from nianbao.core.reportfile import read_report
+from nianbao.core.resources import sample_report_path
+from nianbao.core.checks import run_checks
+from nianbao.core.pdf import export_pdf
 report = read_report(sample_report_path())
 data = export_pdf(report, run_checks(report))
 assert data.startswith(b"%PDF")
@@ -41,10 +41,10 @@ assert data.startswith(b"%PDF")
 
 
 def warm(runs: int):
-    from core.checks import run_checks
-    from core.pdf import export_pdf
-    from core.reportfile import read_report
-    from core.resources import sample_report_path
+    from nianbao.core.checks import run_checks
+    from nianbao.core.pdf import export_pdf
+    from nianbao.core.reportfile import read_report
+    from nianbao.core.resources import sample_report_path
 
     report = read_report(sample_report_path())
     findings = run_checks(report)

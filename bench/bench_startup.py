@@ -40,7 +40,7 @@ FROZEN = ROOT / "dist" / "nianbao" / ("nianbao.exe" if os.name == "nt" else "nia
 BARE = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
-from gui.startup_probe import say, watch_first_paint
+from nianbao.gui.startup_probe import say, watch_first_paint
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 740)
@@ -48,7 +48,7 @@ watch_first_paint(window, lambda: (say("shown"), app.quit()))
 window.show()
 app.exec()
 """
-SOURCE = "import sys; from core.cli import main; sys.exit(main())"
+SOURCE = "import sys; from nianbao.core.cli import main; sys.exit(main())"
 
 
 def launch(argv, env) -> dict:

@@ -38,10 +38,10 @@ def main() -> None:
     import openpyxl  # noqa: F401  (what the first export or import pays once)
     print(f"import openpyxl (once per process): {(time.perf_counter() - t) * 1000:.0f} ms")
 
-    from core.batch import check_files
-    from core.reportfile import read_report
-    from core.xlsx.export import export_xlsx
-    from core.xlsx.read import read_workbook
+    from nianbao.core.batch import check_files
+    from nianbao.core.reportfile import read_report
+    from nianbao.core.xlsx.export import export_xlsx
+    from nianbao.core.xlsx.read import read_workbook
     from tests.core.xlsx_layouts import broken, dunhao, half_width, official_one_sheet, sample_report
 
     report = read_report(ROOT / "resources" / "samples" / "pingtan-gonganju-2022.nianbao")

@@ -146,7 +146,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_screenshot(args) -> int:
-    from gui.app import screenshot
+    from nianbao.gui.app import screenshot
     screenshot(args.file, args.output, tab=args.tab)
     print(f"已保存截图 {args.output}")
     return EXIT_OK
@@ -168,7 +168,7 @@ def _write(action, path) -> None:
 def _open_window(argv: Sequence[str]) -> int:
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         raise InputError(f"参数错误：无法识别 {' '.join(argv)}（用 nianbao --help 查看用法）")
-    from gui.app import main as gui_main
+    from nianbao.gui.app import main as gui_main
     return gui_main(argv[0] if argv else None)
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.errors import InputError
+from nianbao.core.errors import InputError
 
 SCREEN_SIZE = (1366, 768)
 UI_FONT = ("fonts", "NotoSansSC-Regular.ttf")
@@ -53,14 +53,14 @@ def complete_app(app) -> None:
     if not app.property("nianbao_ready"):
         _install_translations(app)
         from PySide6.QtGui import QIcon
-        from core.resources import resource_path
+        from nianbao.core.resources import resource_path
         app.setWindowIcon(QIcon(str(resource_path(*WINDOW_ICON))))
         app.setProperty("nianbao_ready", True)
 
 
 def _install_font(app) -> None:
     from PySide6.QtGui import QFont, QFontDatabase
-    from core.resources import resource_path
+    from nianbao.core.resources import resource_path
     font_id = QFontDatabase.addApplicationFont(str(resource_path(*UI_FONT)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
@@ -84,8 +84,8 @@ def _install_translations(app) -> None:
 
 def load_document(path: Optional[str], check: bool = True):
     """The document for a file (report file or Excel, via core.importing), or a blank report."""
-    from core.importing import KIND_REPORT, load
-    from core.model import new_report
+    from nianbao.core.importing import KIND_REPORT, load
+    from nianbao.core.model import new_report
     from .document import ReportDocument
     if path is None:
         import datetime

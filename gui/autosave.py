@@ -17,9 +17,9 @@ from typing import List, Optional
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer, Signal
 
-from core.errors import InputError
-from core.model import Report
-from core.reportfile import atomic_write_bytes, report_from_dict, report_to_dict
+from nianbao.core.errors import InputError
+from nianbao.core.model import Report
+from nianbao.core.reportfile import atomic_write_bytes, report_from_dict, report_to_dict
 
 DATA_DIR_ENV = "NIANBAO_DATA_DIR"
 AUTOSAVE_DELAY_MS = 1000

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.errors import InputError
+from nianbao.core.errors import InputError
 
 LOG_NAME = "error.log"
 MAX_LOG_BYTES = 1024 * 1024

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Dict, List, Mapping, Optional
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core.form import FORM
-from core.model import Report
-from core.values import Value
+from nianbao.core.form import FORM
+from nianbao.core.model import Report
+from nianbao.core.values import Value
 
 if TYPE_CHECKING:
-    from core.checks import Finding
+    from nianbao.core.checks import Finding
 
 # An undo record for a computed cell that was derived (not a stated total).
 _DERIVED = object()
@@ -121,7 +121,7 @@ class ReportDocument(QObject):
 
     def counts(self) -> Dict[int, Dict[str, int]]:
         """Per section (1 … 6): how many errors and warnings its findings hold."""
-        from core.checks import ERROR, WARNING
+        from nianbao.core.checks import ERROR, WARNING
         out = {s.number: {ERROR: 0, WARNING: 0} for s in FORM.sections}
         for f in self.findings:
             if f.severity in (ERROR, WARNING):
@@ -210,7 +210,7 @@ class ReportDocument(QObject):
     # -- findings ----------------------------------------------------------
 
     def refresh_findings(self) -> None:
-        from core.checks import run_checks
+        from nianbao.core.checks import run_checks
         self._checked = True
         findings = run_checks(self.report)
         if findings != self.findings:

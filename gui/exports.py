@@ -11,7 +11,7 @@ import importlib.util
 from dataclasses import dataclass
 from typing import Callable, Dict, List
 
-from core.model import Report
+from nianbao.core.model import Report
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,13 @@ class Exporter:
 
 
 EXPORTERS: Dict[str, Exporter] = {
-    "pdf": Exporter("pdf", "导出 PDF…", "core.pdf", ".pdf", "PDF 文件 (*.pdf)",
+    "pdf": Exporter("pdf", "导出 PDF…", "nianbao.core.pdf", ".pdf", "PDF 文件 (*.pdf)",
                     lambda module, report, findings, official: module.export_pdf(
                         report, findings, module.PdfOptions.with_installed_official_fonts() if official else None)),
-    "xlsx": Exporter("xlsx", "导出 Excel…", "core.xlsx.export", ".xlsx", "Excel 工作簿 (*.xlsx)",
+    "xlsx": Exporter("xlsx", "导出 Excel…", "nianbao.core.xlsx.export", ".xlsx", "Excel 工作簿 (*.xlsx)",
                      lambda module, report, findings, official: module.export_xlsx(report)),
 }
-EXCEL_READER = "core.xlsx.read"
+EXCEL_READER = "nianbao.core.xlsx.read"
 
 
 def module_available(name: str) -> bool:

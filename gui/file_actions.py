@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from core.errors import InputError
-from core.form import FORM
-from core.importing import KIND_REPORT, Loaded, load
-from core.model import new_report
-from core.reportfile import atomic_write_bytes, write_report_or_explain
+from nianbao.core.errors import InputError
+from nianbao.core.form import FORM
+from nianbao.core.importing import KIND_REPORT, Loaded, load
+from nianbao.core.model import new_report
+from nianbao.core.reportfile import atomic_write_bytes, write_report_or_explain
 
 from . import dialogs
 from .autosave import settings

@@ -14,8 +14,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from core.checks import ERROR, INFO, SEVERITY_LABEL, WARNING, Finding
-from core.form import FORM
+from nianbao.core.checks import ERROR, INFO, SEVERITY_LABEL, WARNING, Finding
+from nianbao.core.form import FORM
 
 SEVERITY_COLOR = {ERROR: QColor("#b00020"), WARNING: QColor("#9a5b00"), INFO: QColor("#35618f")}
 FINDING_ROLE = Qt.UserRole + 1

@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSizePolicy, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from core.form import FORM
+from nianbao.core.form import FORM
 
 from .autosave import settings
 from .document import ReportDocument
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
     def _on_findings_changed(self) -> None:
-        from core.checks import ERROR, WARNING
+        from nianbao.core.checks import ERROR, WARNING
         from .findings import summary
         counts = self.document.counts()
         for section in FORM.sections:

@@ -13,9 +13,9 @@ from typing import Dict, List, Optional, Tuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from core.checks import ERROR, WARNING, SEVERITY_LABEL, cell_label
-from core.form import FORM, MONEY, ROLE_DATA, ROLE_HEADER, ROLE_HEADING, ROLE_NOTE, GridCell, Table
-from core.values import Value, format_value, is_valid, parse_value
+from nianbao.core.checks import ERROR, WARNING, SEVERITY_LABEL, cell_label
+from nianbao.core.form import FORM, MONEY, ROLE_DATA, ROLE_HEADER, ROLE_HEADING, ROLE_NOTE, GridCell, Table
+from nianbao.core.values import Value, format_value, is_valid, parse_value
 
 # Roles as plain ints: data() runs for every role of every visible cell, and comparing
 # against PySide's enum members costs microseconds each.

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QVBoxLayout, QWidget
 
-from core.form import ROLE_DATA, GridCell
+from nianbao.core.form import ROLE_DATA, GridCell
 
 from .table_model import ReportTableModel
 from .table_view import GridView

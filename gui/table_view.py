@@ -16,9 +16,9 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIn
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QValidator
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
 
-from core.checks import cell_label
-from core.form import FORM, MONEY, ROLE_DATA, GridCell
-from core.values import format_value, normalize_number_text
+from nianbao.core.checks import cell_label
+from nianbao.core.form import FORM, MONEY, ROLE_DATA, GridCell
+from nianbao.core.values import format_value, normalize_number_text
 
 from .table_model import CELL_ID_ROLE, ReportTableModel, parse_cell_input
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTextEdit,
                                QToolTip, QVBoxLayout, QWidget)
 
-from core.checks import ERROR, INFO, WARNING
-from core.checks.text import LEN1_MAX as OVERVIEW_GUIDELINE, visible_length
-from core.form import Section
+from nianbao.core.checks import ERROR, INFO, WARNING
+from nianbao.core.checks.text import LEN1_MAX as OVERVIEW_GUIDELINE, visible_length
+from nianbao.core.form import Section
 
 # The sub-headings most 总体情况 sections are organised under.
 OVERVIEW_OUTLINE = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")

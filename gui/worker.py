@@ -5,7 +5,7 @@ from typing import Callable, Set
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core.errors import InputError
+from nianbao.core.errors import InputError
 
 
 class _Signals(QObject):

@@ -24,5 +24,5 @@ def _input_method_we_can_load() -> None:
 
 if __name__ == "__main__":
     _input_method_we_can_load()
-    from core.cli import main
+    from nianbao.core.cli import main
     sys.exit(main())

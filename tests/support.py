@@ -5,9 +5,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Dict
 
-from core.form import FORM, T3_RESULT_ROWS
-from core.model import Report
-from core.reportfile import read_report
+from nianbao.core.form import FORM, T3_RESULT_ROWS
+from nianbao.core.model import Report
+from nianbao.core.reportfile import read_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "resources" / "samples"

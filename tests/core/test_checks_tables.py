@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from core.checks import run_checks
-from core.model import new_report
-from core.values import Invalid
+from nianbao.core.checks import run_checks
+from nianbao.core.model import new_report
+from nianbao.core.values import Invalid
 from support import consistent_report, sample
 
 
@@ -250,7 +250,7 @@ def test_a_previous_report_of_another_year_or_agency_gives_no_carry_errors_or_fi
 
 
 def test_new_report_refuses_a_last_year_of_another_year():
-    from core.errors import InputError
+    from nianbao.core.errors import InputError
     with pytest.raises(InputError, match="2023年度"):
         new_report(2024, "", consistent_report(2022))
 

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from core.model import new_report
-from core.reportfile import read_report, write_report
+from nianbao.core.model import new_report
+from nianbao.core.reportfile import read_report, write_report
 from support import ROOT, SAMPLES, consistent_report
 
 CLEAN = str(SAMPLES / "pingtan-gonganju-2022.nianbao")
@@ -16,7 +16,7 @@ BROKEN = str(SAMPLES / "pingtan-ziranziyuan-2023.nianbao")
 
 def nianbao(*args, cwd=None):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "core.cli", *map(str, args)], cwd=cwd or ROOT,
+    return subprocess.run([sys.executable, "-m", "nianbao", *map(str, args)], cwd=cwd or ROOT,
                           capture_output=True, text=True, timeout=60, env=env)
 
 

@@ -1,7 +1,7 @@
 """The form definition against the contract (FORMAT.md) and the official text, character for character."""
 import re
 
-from core.form import FORM, T3_NOTE, report_title
+from nianbao.core.form import FORM, T3_NOTE, report_title
 from support import SHARED
 
 FORMAT_MD = (SHARED / "FORMAT.md").read_text(encoding="utf-8")

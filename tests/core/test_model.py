@@ -1,9 +1,9 @@
 """Cell values and the report model: ints and Decimals, blank is not zero, derived and stated totals."""
 from decimal import Decimal
 
-from core.form import FORM
-from core.model import Report, new_report
-from core.values import Invalid, format_value, parse_count, parse_money
+from nianbao.core.form import FORM
+from nianbao.core.model import Report, new_report
+from nianbao.core.values import Invalid, format_value, parse_count, parse_money
 from support import consistent_report, sample
 
 

@@ -18,13 +18,13 @@ import pdfplumber
 import pypdf
 import pytest
 
-from core.checks import run_checks
-from core.form import FORM, ROLE_DATA
-from core.pdf import export_pdf
-from core.reportfile import read_report
-from core.resources import resource_path, sample_report_path
-from core.model import new_report
-from core.values import Invalid, format_value
+from nianbao.core.checks import run_checks
+from nianbao.core.form import FORM, ROLE_DATA
+from nianbao.core.pdf import export_pdf
+from nianbao.core.reportfile import read_report
+from nianbao.core.resources import resource_path, sample_report_path
+from nianbao.core.model import new_report
+from nianbao.core.values import Invalid, format_value
 
 
 
@@ -126,7 +126,7 @@ def test_blank_new_report_exports_with_blank_tables():
 
 def test_cli_export_writes_the_pdf(tmp_path):
     out = tmp_path / "报告.pdf"
-    done = subprocess.run([sys.executable, "-m", "core.cli", "export", str(sample_report_path()),
+    done = subprocess.run([sys.executable, "-m", "nianbao", "export", str(sample_report_path()),
                            "--pdf", str(out)], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
@@ -134,9 +134,9 @@ def test_cli_export_writes_the_pdf(tmp_path):
 
 
 def test_table3_split_repeats_its_header(sample):
-    from core.pdf.fonts import font_set
-    from core.pdf.styles import FRAME_WIDTH, Styles
-    from core.pdf.tables import build_table
+    from nianbao.core.pdf.fonts import font_set
+    from nianbao.core.pdf.styles import FRAME_WIDTH, Styles
+    from nianbao.core.pdf.tables import build_table
 
     spec = FORM.table("t3")
     table = build_table("t3", sample.snapshot(), Styles(font_set()))

@@ -16,12 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.ttfonts import TTFont
 
-from core.pdf import FontFile, PdfOptions, export_pdf, find_official_fonts
-from core.pdf.fonts import BODY, HEADING, SUBHEAD, TITLE
-from core.pdf.linebreak import CANNOT_END, CANNOT_START
-from core.pdf.textblock import MAX_PULL, break_lines
-from core.reportfile import read_report
-from core.resources import resource_path, sample_report_path
+from nianbao.core.pdf import FontFile, PdfOptions, export_pdf, find_official_fonts
+from nianbao.core.pdf.fonts import BODY, HEADING, SUBHEAD, TITLE
+from nianbao.core.pdf.linebreak import CANNOT_END, CANNOT_START
+from nianbao.core.pdf.textblock import MAX_PULL, break_lines
+from nianbao.core.reportfile import read_report
+from nianbao.core.resources import resource_path, sample_report_path
 
 RARE = "镕堃喆昇赟㎡"   # not in FandolFang; must fall back, never vanish
 FORBIDDEN_AT_START = "，。、；：？！）》”％"

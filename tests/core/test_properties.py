@@ -4,10 +4,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.checks import run_checks
-from core.form import FORM, T3_RESULT_ROWS
-from core.model import Report
-from core.reportfile import report_from_dict, report_to_dict
+from nianbao.core.checks import run_checks
+from nianbao.core.form import FORM, T3_RESULT_ROWS
+from nianbao.core.model import Report
+from nianbao.core.reportfile import report_from_dict, report_to_dict
 
 APPLICANTS = [c.key for c in FORM.table("t3").columns if c.key != "total"]
 ARITHMETIC = {"T3-ROW", "T3-RES", "T3-BAL", "T4-SUM", "T2-NUM", "T3-NUM", "T4-NUM",

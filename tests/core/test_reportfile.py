@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from core.errors import InputError
-from core.reportfile import (ReportFileError, dumps, read_report, read_report_bytes,
+from nianbao.core.errors import InputError
+from nianbao.core.reportfile import (ReportFileError, dumps, read_report, read_report_bytes,
                              report_to_dict, write_report)
 from support import SAMPLES, consistent_report
 

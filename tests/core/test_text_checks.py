@@ -14,12 +14,12 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.checks import run_checks
-from core.form import FORM
-from core.checks.text_claims import chinese_number, claims, normalize
-from core.model import Report
-from core.reportfile import read_report
-from core.resources import resource_path
+from nianbao.core.checks import run_checks
+from nianbao.core.form import FORM
+from nianbao.core.checks.text_claims import chinese_number, claims, normalize
+from nianbao.core.model import Report
+from nianbao.core.reportfile import read_report
+from nianbao.core.resources import resource_path
 
 
 def _sample(name: str) -> Report:

@@ -2,9 +2,9 @@
 import json
 from pathlib import Path
 
-from core.cli import main
-from core.reportfile import dumps, read_report
-from core.xlsx.export import export_xlsx
+from nianbao.core.cli import main
+from nianbao.core.reportfile import dumps, read_report
+from nianbao.core.xlsx.export import export_xlsx
 from tests.core.xlsx_layouts import official_one_sheet, sample_report
 from tests.core.test_xlsx_safety import bomb
 

@@ -5,12 +5,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.checks import run_checks
-from core.errors import InputError
-from core.form import FORM
-from core.reportfile import report_to_dict
-from core.values import Invalid
-from core.xlsx.read import read_workbook
+from nianbao.core.checks import run_checks
+from nianbao.core.errors import InputError
+from nianbao.core.form import FORM
+from nianbao.core.reportfile import report_to_dict
+from nianbao.core.values import Invalid
+from nianbao.core.xlsx.read import read_workbook
 from tests.core.xlsx_layouts import (T3, broken, dunhao, format_2019, half_width, official_one_sheet,
                                      sample_report, sheet_per_table)
 

@@ -4,11 +4,11 @@ import re
 
 import openpyxl
 
-from core.form import FORM
-from core.reportfile import read_report
-from core.xlsx import names, safety
-from core.xlsx.export import export_xlsx
-from core.xlsx.read import read_workbook
+from nianbao.core.form import FORM
+from nianbao.core.reportfile import read_report
+from nianbao.core.xlsx import names, safety
+from nianbao.core.xlsx.export import export_xlsx
+from nianbao.core.xlsx.read import read_workbook
 from tests.core.test_xlsx_roundtrip import SAMPLES
 from tests.core.xlsx_layouts import official_one_sheet, sample_report
 

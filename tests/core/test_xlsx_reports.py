@@ -3,10 +3,10 @@ import io
 
 import openpyxl
 
-from core.form import FORM
-from core.reportfile import report_to_dict
-from core.xlsx.export import export_xlsx
-from core.xlsx.read import read_workbook
+from nianbao.core.form import FORM
+from nianbao.core.reportfile import report_to_dict
+from nianbao.core.xlsx.export import export_xlsx
+from nianbao.core.xlsx.read import read_workbook
 from tests.core.xlsx_layouts import (official_one_sheet, reports_by_sheet, reports_one_sheet,
                                      reports_tables_per_sheet, sample_report, sheet_per_table)
 

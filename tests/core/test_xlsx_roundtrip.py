@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.form import FORM
-from core.model import new_report
-from core.reportfile import read_report, report_to_dict
-from core.values import Invalid
-from core.xlsx import names
-from core.xlsx.export import export_xlsx
-from core.xlsx.read import read_workbook
+from nianbao.core.form import FORM
+from nianbao.core.model import new_report
+from nianbao.core.reportfile import read_report, report_to_dict
+from nianbao.core.values import Invalid
+from nianbao.core.xlsx import names
+from nianbao.core.xlsx.export import export_xlsx
+from nianbao.core.xlsx.read import read_workbook
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "samples").glob("*.nianbao"))
 

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.errors import InputError
-from core.importing import load_bytes
-from core.reportfile import read_report
-from core.xlsx import safety
-from core.xlsx.export import export_xlsx
-from core.xlsx.read import ImportResult, read_workbook
+from nianbao.core.errors import InputError
+from nianbao.core.importing import load_bytes
+from nianbao.core.reportfile import read_report
+from nianbao.core.xlsx import safety
+from nianbao.core.xlsx.export import export_xlsx
+from nianbao.core.xlsx.read import ImportResult, read_workbook
 from tests.core.xlsx_layouts import official_one_sheet, sample_report
 
 ROOT = Path(__file__).resolve().parents[2]

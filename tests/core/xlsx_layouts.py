@@ -15,8 +15,8 @@ from typing import Callable, Dict, Optional, Sequence
 
 import openpyxl
 
-from core.form import FORM, T2_BLOCKS, T4_GROUPS, T4_OUTCOMES
-from core.model import Report, new_report
+from nianbao.core.form import FORM, T2_BLOCKS, T4_GROUPS, T4_OUTCOMES
+from nianbao.core.model import Report, new_report
 
 T2, T3, T4 = FORM.table("t2"), FORM.table("t3"), FORM.table("t4")
 

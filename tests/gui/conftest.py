@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from core.resources import resource_path
+from nianbao.core.resources import resource_path
 
 SAMPLE = resource_path("samples", "pingtan-gonganju-2022.nianbao")
 WITH_ERRORS = resource_path("samples", "pingtan-haitan-2024.nianbao")
@@ -27,7 +27,7 @@ def report_copy(tmp_path):
 
 @pytest.fixture
 def window_for(qtbot):
-    from gui.app import build_window
+    from nianbao.gui.app import build_window
 
     def make(path=None, **kwargs):
         window = build_window(str(path) if path else None, **kwargs)

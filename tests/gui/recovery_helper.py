@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.app import build_window, ensure_app  # noqa: E402
+from nianbao.gui.app import build_window, ensure_app  # noqa: E402
 
 
 def type_text(window, text: str) -> None:

@@ -1,8 +1,8 @@
 """An unforeseen error is logged and told in Chinese; the clerk never sees a traceback."""
 import sys
 
-from core.errors import InputError
-from gui import crash
+from nianbao.core.errors import InputError
+from nianbao.gui import crash
 
 
 def test_unexpected_error_is_logged_and_explained(tmp_path, monkeypatch):

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from core.errors import InputError
-from core.reportfile import read_report, write_report
-from gui import exports
-from gui.app import build_window, screenshot
+from nianbao.core.errors import InputError
+from nianbao.core.reportfile import read_report, write_report
+from nianbao.gui import exports
+from nianbao.gui.app import build_window, screenshot
 
 from .conftest import SAMPLE, WITH_ERRORS
 
@@ -162,10 +162,10 @@ def test_export_error_is_shown(qtbot, window_for, report_copy, tmp_path, monkeyp
 def test_menu_entries_only_for_what_exists(qtbot, window_for):
     window = window_for(None)
     texts = menu_texts(window)
-    assert ("导出 PDF…" in texts) == exports.module_available("core.pdf")
-    assert ("导出 Excel…" in texts) == exports.module_available("core.xlsx.export")
-    assert ("从上年Excel导入…" in texts) == exports.module_available("core.xlsx.read")
-    assert "openpyxl" not in sys.modules or exports.module_available("core.xlsx.export")
+    assert ("导出 PDF…" in texts) == exports.module_available("nianbao.core.pdf")
+    assert ("导出 Excel…" in texts) == exports.module_available("nianbao.core.xlsx.export")
+    assert ("从上年Excel导入…" in texts) == exports.module_available("nianbao.core.xlsx.read")
+    assert "openpyxl" not in sys.modules or exports.module_available("nianbao.core.xlsx.export")
 
 
 def test_screenshot_png(tmp_path):
@@ -180,20 +180,20 @@ def test_screenshot_png(tmp_path):
 def _excel_of_sample(tmp_path, monkeypatch):
     """An .xlsx of the sample: written by the real exporter, or read by a stand-in reader when absent."""
     target = tmp_path / "上年.xlsx"
-    if exports.module_available("core.xlsx.read"):
-        if not exports.module_available("core.xlsx.export"):
+    if exports.module_available("nianbao.core.xlsx.read"):
+        if not exports.module_available("nianbao.core.xlsx.export"):
             pytest.skip("no Excel writer to make a workbook with")
-        from core.xlsx.export import export_xlsx
+        from nianbao.core.xlsx.export import export_xlsx
         target.write_bytes(export_xlsx(read_report(SAMPLE)))
         return target
-    if "core.xlsx" not in sys.modules and not exports.module_available("core.xlsx"):
-        package = types.ModuleType("core.xlsx")
+    if "nianbao.core.xlsx" not in sys.modules and not exports.module_available("nianbao.core.xlsx"):
+        package = types.ModuleType("nianbao.core.xlsx")
         package.__path__ = []
-        monkeypatch.setitem(sys.modules, "core.xlsx", package)
-    reader = types.ModuleType("core.xlsx.read")
+        monkeypatch.setitem(sys.modules, "nianbao.core.xlsx", package)
+    reader = types.ModuleType("nianbao.core.xlsx.read")
     reader.read_workbook = lambda data, name: types.SimpleNamespace(
         report=read_report(SAMPLE), notes=["表三“其他”列未找到，按空白处理"])
-    monkeypatch.setitem(sys.modules, "core.xlsx.read", reader)
+    monkeypatch.setitem(sys.modules, "nianbao.core.xlsx.read", reader)
     target.write_bytes(b"PK\x03\x04" + b"\0" * 64)
     return target
 
@@ -225,11 +225,11 @@ def test_screenshot_command_needs_no_display(tmp_path):
     root = Path(__file__).resolve().parents[2]
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     out = tmp_path / "tab4.png"
-    result = subprocess.run([sys.executable, "-m", "core.cli", "screenshot", str(SAMPLE), str(out), "--tab", "4"],
+    result = subprocess.run([sys.executable, "-m", "nianbao", "screenshot", str(SAMPLE), str(out), "--tab", "4"],
                             cwd=root, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).size().toTuple() == (1366, 768)
-    missing = subprocess.run([sys.executable, "-m", "core.cli", "screenshot", str(tmp_path / "no.nianbao"),
+    missing = subprocess.run([sys.executable, "-m", "nianbao", "screenshot", str(tmp_path / "no.nianbao"),
                               str(tmp_path / "x.png")], cwd=root, env=env, capture_output=True, text=True,
                              timeout=120)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
@@ -238,8 +238,8 @@ def test_screenshot_command_needs_no_display(tmp_path):
 def test_main_opens_the_file_in_a_window(qtbot, monkeypatch, report_copy):
     """``nianbao FILE``: main() builds the window for the file and runs the event loop."""
     from PySide6.QtWidgets import QApplication
-    from gui import app as gui_app
-    from gui.main_window import MainWindow
+    from nianbao.gui import app as gui_app
+    from nianbao.gui.main_window import MainWindow
     path = report_copy(SAMPLE)
     ran = []
     monkeypatch.setattr(QApplication, "exec", lambda self=None: ran.append(True) or 0)
@@ -254,14 +254,14 @@ def test_main_opens_the_file_in_a_window(qtbot, monkeypatch, report_copy):
 
 def test_standard_dialogs_speak_chinese(qtbot):
     from PySide6.QtCore import QCoreApplication
-    from gui.app import ensure_app
+    from nianbao.gui.app import ensure_app
     ensure_app()
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
 
 
 def test_report_info_dialog_edits_date_and_preamble(qtbot, window_for, report_copy, tmp_path):
     import datetime
-    from gui import dialogs
+    from nianbao.gui import dialogs
     window = window_for(report_copy(SAMPLE))
     report = window.document.report
     dialog = dialogs.ReportInfoDialog(window, year=report.year, agency=report.agency, report=report)
@@ -285,7 +285,7 @@ def test_start_up_imports_no_exporter_library(tmp_path):
     import os
     import subprocess
     root = Path(__file__).resolve().parents[2]
-    code = ("import sys; from gui.app import build_window; "
+    code = ("import sys; from nianbao.gui.app import build_window; "
             f"w = build_window({str(SAMPLE)!r}); w.show(); "
             "print(sorted(m for m in ('openpyxl', 'reportlab', 'xlrd', 'pdfplumber') if m in sys.modules))")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NIANBAO_DATA_DIR=str(tmp_path))
@@ -298,7 +298,7 @@ def test_start_up_imports_no_exporter_library(tmp_path):
 def test_application_font_and_icon(qtbot):
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QApplication
-    from gui.app import ensure_app
+    from nianbao.gui.app import ensure_app
     ensure_app()
     assert not QApplication.windowIcon().isNull()
     family = QApplication.font().family()
@@ -334,8 +334,8 @@ def test_official_fonts_setting_reaches_the_pdf_exporter(qtbot, window_for, repo
 
 
 def test_importing_last_year_into_the_open_report_keeps_what_was_typed(qtbot, window_for, tmp_path):
-    from core.importing import Loaded
-    from core.model import Report
+    from nianbao.core.importing import Loaded
+    from nianbao.core.model import Report
     last = read_report(SAMPLE)
     last.set("t3.carried_out.natural", 3)
     this = Report(2023, "平潭综合实验区公安局")
@@ -353,8 +353,8 @@ def test_importing_last_year_into_the_open_report_keeps_what_was_typed(qtbot, wi
 
 
 def test_importing_a_report_of_the_wrong_year_is_refused(qtbot, window_for, tmp_path):
-    from core.importing import Loaded
-    from core.model import Report
+    from nianbao.core.importing import Loaded
+    from nianbao.core.model import Report
     write_report(Report(2025, "某局"), tmp_path / "2025.nianbao")
     window = window_for(tmp_path / "2025.nianbao")
     window.files._carry_into_current(Loaded(read_report(SAMPLE), "xlsx", []))

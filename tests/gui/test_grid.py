@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 
-from core.form import FORM
+from nianbao.core.form import FORM
 
 from .conftest import SAMPLE, WITH_ERRORS
 
@@ -196,7 +196,7 @@ def test_one_value_pasted_into_a_selection_fills_it(qtbot, window_for, report_co
 
 
 def test_clicking_a_text_finding_selects_its_passage(qtbot, window_for, report_copy):
-    from core.checks import Finding
+    from nianbao.core.checks import Finding
     window = window_for(report_copy(SAMPLE))
     finding = Finding("N-TEST", "warning", "测试", text_key="problems", span=(2, 6))
     window.show_finding(finding)
@@ -260,7 +260,7 @@ def test_status_bar_reads_the_current_cell(qtbot, window_for, report_copy):
 
 
 def test_text_findings_are_highlighted_where_they_point(qtbot, window_for, report_copy):
-    from core.checks import Finding
+    from nianbao.core.checks import Finding
     window = window_for(report_copy(SAMPLE))
     doc = window.document
     tab = window.tab_widgets[5]

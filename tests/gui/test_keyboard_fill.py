@@ -4,9 +4,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from core.form import FORM
-from core.reportfile import read_report
-from core.values import format_value
+from nianbao.core.form import FORM
+from nianbao.core.reportfile import read_report
+from nianbao.core.values import format_value
 
 from .conftest import SAMPLE
 

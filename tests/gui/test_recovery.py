@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gui.autosave import Autosaver, find_recoveries
-from gui.document import ReportDocument
-from core.reportfile import read_report
+from nianbao.gui.autosave import Autosaver, find_recoveries
+from nianbao.gui.document import ReportDocument
+from nianbao.core.reportfile import read_report
 
 from .conftest import SAMPLE
 
