@@ -105,11 +105,21 @@ def _in_force(ctx: Context) -> List[Finding]:
     return findings
 
 
+# The 信息处理费 position in 六 is, rightly, the same sentence every year.
+_FEE_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:处理费|收费|收取[^。！？；!?;\n]{0,15}费)[^。！？；!?;\n]*[。！？；!?;\n]*")
+
+
+def _compared_text(key: str, text: str) -> str:
+    """What X-DUP compares of a text: in 六, all but the sentences stating the fee position."""
+    return _FEE_SENTENCE.sub("", text) if key == "other" else text
+
+
 def _duplicate_text(report, prev) -> List[Finding]:
     """X-DUP: copying an older report's text is just as wrong as copying last year's."""
     findings: List[Finding] = []
     for key in ("overview", "problems", "other"):
-        text, last_text = report.text.get(key, ""), prev.text.get(key, "")
+        text = _compared_text(key, report.text.get(key, ""))
+        last_text = _compared_text(key, prev.text.get(key, ""))
         if len(_NOISE.sub("", text)) < DUP_MIN_CHARS or not last_text:
             continue
         share = repeated_share(text, last_text)

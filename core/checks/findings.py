@@ -64,13 +64,18 @@ class Finding:
 
     @property
     def section(self) -> int:
-        """The report section (1 … 6) the finding belongs to, for the tab it shows on."""
-        if self.cells:
-            return FORM.section_of_cell(self.cells[0]).number
+        """The report section (1 … 6) the finding belongs to, for the tab it shows on.
+
+        A finding about a passage of text belongs to that text's section (the
+        table it compares with is only named), so that showing it selects the
+        passage; otherwise the section of its first cell.
+        """
         if self.text_key:
             section = FORM.section_of_text(self.text_key)
             if section:
                 return section.number
+        if self.cells:
+            return FORM.section_of_cell(self.cells[0]).number
         return 1
 
     @property

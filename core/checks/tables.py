@@ -118,19 +118,18 @@ def check_t2(ctx: Context) -> List[Finding]:
         nums = _ints(v, (issued, repealed, in_force))
         if nums is None:
             continue
-        last_in_force = None
-        if ctx.previous_values is not None:
-            last = ctx.previous_values.get(in_force)
-            last_in_force = last if is_valid("count", last) else None
-        base = last_in_force if last_in_force is not None else nums[2]
+        # T2-REPEAL needs last year's stock: without it, any number of documents may
+        # have stood at the start of the year, and 废止 is not bounded (RULES.md).
+        last = ctx.previous_values.get(in_force) if ctx.previous_values is not None else None
+        if not is_valid("count", last):
+            continue
         issued_l, repealed_l, in_force_l = (FORM.cells[c].column.label for c in (issued, repealed, in_force))
-        base_label = f"上年{in_force_l}" if last_in_force is not None else in_force_l
-        if nums[1] > base + nums[0]:
+        if nums[1] > last + nums[0]:
             name = FORM.cells[issued].row.label
             findings.append(Finding("T2-REPEAL", WARNING,
-                                    f"表二 {name}：{repealed_l} {nums[1]} 超过{base_label} {base} 与"
+                                    f"表二 {name}：{repealed_l} {nums[1]} 超过上年{in_force_l} {last} 与"
                                     f"{issued_l} {nums[0]} 之和，废止的文件多于可废止的文件",
-                                    (issued, repealed, in_force), expected=base + nums[0],
+                                    (issued, repealed, in_force), expected=last + nums[0],
                                     actual=nums[1]))
     regs = [f"t2.regulations.{c}" for c in ("issued", "repealed", "in_force")]
     if any(isinstance(v[c], int) and v[c] > 0 for c in regs) and _COUNTY_OR_BELOW.search(

@@ -123,7 +123,8 @@ _NOT_APPLICATIONS = lazy_re(r"许可|审批|办件|政务服务|信访|投诉|�
 _RECEIVED = lazy_re(r"收到|受理|接收|接到|新收|收悉|登记")
 _HANDLED = lazy_re(r"办结|答复|办复|回复|处理完毕|办理完毕|完成办理")
 _HANDLING = lazy_re(r"办理|处理")
-_CARRIED_OUT = lazy_re(r"结转(?:至|到|入)?下|转入下|下一?年度?继续|继续办理|尚在办理|正在办理|仍在办理|未办结")
+_CARRIED_OUT = lazy_re(r"结转(?:至|到|入)?下|转(?:至|到|入)?下一?年|转(?:至|到|入)\s*\d{4}\s*年|跨年度?办理|下一?年度?继续|继续办理"
+                       r"|尚在办理|正在办理|仍在办理|未办结")
 _CARRIED_IN = lazy_re(r"上一?年度?结转|结转上一?年度?|去年结转|以前年度结转|上年度?遗留")
 _WITH_CARRIED = lazy_re(r"其中|含|包括")
 _REVIEW = lazy_re(r"复议")
@@ -374,19 +375,33 @@ def clause_begin(text: str, start: int, number_start: int) -> int:
     return start
 
 
+def _since_last_count(text: str, start: int, end: int) -> str:
+    """The words before the count ending at ``end`` since the count before it (or ``start``).
+
+    "收到申请19件，其中自然人申请12件；上年结转4件": the 其中 introduces the
+    applicants of the 19, not the 4 carried in.
+    """
+    last = start
+    for m in _COUNT_RE.finditer(text, start, end):
+        if m.end() < end:
+            last = m.end()
+    return text[last:end]
+
+
 def _mark_with_carried(out: List[Claim], text: str) -> List[Claim]:
     """Whether a received count includes the carried-in applications.
 
-    "共收到申请6件，其中上年结转1件": it does.  "收到申请5件…；结转上年度申请1件":
-    the text counts the carried-in ones apart, so the received count is 一 alone.
-    Otherwise either reading is accepted.
+    "共收到申请6件，其中上年结转1件": it does.  "收到申请5件…；结转上年度申请1件"
+    and "收到申请19件，其中自然人申请12件；上年结转4件": the text counts the
+    carried-in ones apart, so the received count is 一 alone.  Otherwise either
+    reading is accepted.
     """
     marked = list(out)
     for i, claim in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
         if (claim.kind == "apps_received" and nxt is not None and nxt.kind == "carried_in"
                 and sentence_start(text, claim.start) == sentence_start(text, nxt.start)
-                and _WITH_CARRIED.search(text[claim.end:nxt.end])):
+                and _WITH_CARRIED.search(_since_last_count(text, claim.end, nxt.end))):
             marked[i] = replace(claim, wording="with_carried")
             marked[i + 1] = replace(nxt, wording="included")
     carried_apart = any(c.kind == "carried_in" and c.wording != "included" for c in marked)
@@ -410,6 +425,9 @@ _NO_CASES = lazy_re(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,
 _ALL_UPHELD = lazy_re(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
 _NONE_CORRECTED = lazy_re(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
 _CASE_WORDS = lazy_re(r"复议|诉讼|起诉|应诉")
+# What a case ended in (表四's 结果纠正): words after 行政复议/行政诉讼 that make "未发生…"
+# a statement about outcomes.
+_CASE_OUTCOME = lazy_re(r"纠错|纠正|败诉|撤销|确认违法")
 _TAIL = lazy_re(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
 # Words that name a group of 表四; 复议后起诉 and 未经复议(直接起诉) are lawsuits, while
 # "经复议均获维持" speaks of reviews.
@@ -456,6 +474,14 @@ def _phrase_claims(text: str) -> List[Claim]:
             continue
         review, suit = bool(_REVIEW.search(phrase)), bool(_SUIT.search(phrase))
         tail = _TAIL.match(text, m.end()).group()
+        if _CASE_OUTCOME.search(tail):
+            # "未发生…被行政复议纠错或行政诉讼败诉情形": no case had that outcome, which
+            # says nothing about how many cases there were.
+            named = {"review" if g.group("review") else "suit"
+                     for g in _CASE_GROUP.finditer(phrase[-6:] + tail)}
+            out.append(Claim("none_corrected", 0, m.start(), m.end() + len(tail),
+                             named.pop() if len(named) == 1 else ""))
+            continue
         suit = suit or bool(re.match(r"[或和及、与]\s*(?:被?提起)?行政诉讼", tail))
         kind = "review_or_suit" if review and suit else ("review" if review else "suit")
         out.append(Claim(kind, 0, m.start(), m.end()))

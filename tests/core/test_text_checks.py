@@ -803,3 +803,73 @@ def test_a_result_including_another_names_both_readings():
     report = _with_table(OVERVIEW_F.replace("占40%", "占45%"), TABLE_F)
     [finding] = _text_findings(report)
     assert finding.message.endswith("的 25%（与（二）部分公开合计 8 件则为 40%）")
+
+
+# -- issue 12: false findings seen on real reports --------------------------------
+
+_APPS_19 = {"t3.new.natural": 12, "t3.new.legal": 7, "t3.carried_in.natural": 4,
+            "t3.granted.natural": 16, "t3.granted.legal": 7}
+
+
+@pytest.mark.parametrize("overview", [
+    "2022年，我局共收到政府信息公开申请19件，其中自然人申请12件；上年结转4件。",
+    "2022年，我局共收到政府信息公开申请19件（其中自然人12件、法人或其他组织7件），上年结转4件。",
+    "2022年，我局新收政府信息公开申请19件，其中法人或其他组织申请7件，另有上年结转申请4件。",
+])
+def test_received_count_with_carried_in_named_apart_is_new_only(overview):
+    report = _with_table(overview, _APPS_19)
+    assert _text_findings(report) == []
+    # With one number changed the finding quotes 一 alone, and belongs to 一 with its span.
+    report.text["overview"] = overview.replace("申请19件", "申请18件")
+    [finding] = _text_findings(report)
+    assert (finding.rule, finding.expected, finding.actual) == ("N-APPS", 19, 18)
+    assert finding.cells == ("t3.new.total",)
+    assert "为 19" in finding.message and "之和" not in finding.message
+    assert finding.section == 1 and finding.text_key == "overview"
+    start, end = finding.span
+    assert report.text["overview"][start:end].endswith("申请18件")
+
+
+def test_received_count_including_carried_in_still_reads_both():
+    report = _with_table("2022年，共收到政府信息公开申请23件，其中上年结转4件。", _APPS_19)
+    assert _text_findings(report) == []
+
+
+def test_text_findings_show_on_their_texts_tab():
+    report = _with_table("本年度共受理政府信息公开申请2件。", {"t3.new.natural": 3, "t3.granted.natural": 3})
+    [finding] = _text_findings(report)
+    assert finding.section == 1
+    report.text = {**report.text, "problems": report.text["problems"] + "本年度收到的政府信息公开申请5件已全部办结。"}
+    assert {f.section for f in _text_findings(report)} == {1, 5}
+
+
+@pytest.mark.parametrize("phrase", [
+    "转下一年度办理答复的有1件",
+    "转入下一年度办理1件",
+    "结转至下一年度继续办理1件",
+    "跨年度办理1件",
+    "转至2023年度办理1件",
+])
+def test_carried_over_wordings(phrase):
+    overview = f"2022年，我局共收到政府信息公开申请5件，已答复4件，{phrase}。"
+    cells = {"t3.new.natural": 5, "t3.granted.natural": 4, "t3.carried_out.natural": 1}
+    assert _text_findings(_with_table(overview, cells)) == []
+    [finding] = _text_findings(_with_table(overview.replace("1件", "2件"), cells))
+    assert finding.rule == "N-APPS" and finding.cells == ("t3.carried_out.total",)
+
+
+@pytest.mark.parametrize("phrase,cells,wrong", [
+    ("未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+     {"t4.review.upheld": 1, "t4.suit_direct.upheld": 1}, "t4.review.corrected"),
+    ("未发生政府信息公开行政复议被纠错的情况。", {"t4.review.upheld": 2}, "t4.review.corrected"),
+    ("没有发生政府信息公开行政诉讼被撤销或被确认违法的情况。",
+     {"t4.suit_direct.other": 1}, "t4.suit_after_review.corrected"),
+    ("未出现因政府信息公开行政复议、行政诉讼被纠错的情形。",
+     {"t4.review.upheld": 1, "t4.suit_after_review.pending": 1}, "t4.suit_direct.corrected"),
+])
+def test_no_outcome_is_not_no_cases(phrase, cells, wrong):
+    report = _with_table("2022年，我局未收到政府信息公开申请。" + phrase, cells)
+    assert _text_findings(report) == []
+    report.set(wrong, 1)
+    [finding] = _text_findings(report)
+    assert finding.rule == "N-REVIEW" and finding.cells == (wrong,)
