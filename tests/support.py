@@ -1,6 +1,7 @@
 """Shared test helpers for the core tests: sample reports and consistent reports built to order."""
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Dict
@@ -20,7 +21,7 @@ def sample(name: str) -> Report:
 
 def consistent_report(year: int = 2023, agency: str = "某市生态环境局", seed: int = 1) -> Report:
     """A fully filled report in which every sum and the 勾稽关系 hold."""
-    r = Report(year=year, agency=agency)
+    r = Report(year=year, agency=agency, date=datetime.date(year + 1, 1, 20))
     k = seed
     for cell in FORM.table("t2").cells:
         k = (k * 7 + 3) % 11

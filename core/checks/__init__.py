@@ -11,6 +11,7 @@ from typing import Callable, List, Optional
 
 from ..model import Report
 from .crossyear import check_cross_year
+from .metadata import check_metadata
 from .findings import (ERROR, INFO, SEVERITY_LABEL, WARNING, Context, Finding, Fix,
                        cell_label, sort_findings)
 from .tables import check_t2, check_t3, check_t4
@@ -19,6 +20,7 @@ from .text import check_text
 
 CHECKS: List[Callable[[Context], List[Finding]]] = [
     check_template, check_t2, check_t3, check_t4, check_cross_year, check_text,
+    check_metadata,
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Iterable, List, Optional, Sequence
 from ..form import FORM, MONEY, T3_RESULT_ROWS, T4_GROUPS, T4_OUTCOMES
 from ..values import ZERO_STAND_INS, Invalid, Value, format_value, is_valid, parse_value
 from .findings import ERROR, INFO, WARNING, Context, Finding, Fix, cell_label, table_name
+from .text_claims import fee_amounts
 
 T3 = FORM.table("t3")
 T3_APPLICANT_COLUMNS = [c.key for c in T3.columns if c.key != "total"]
@@ -93,6 +94,32 @@ _MONEY_CELL = "t2.fees.amount"
 _COUNTY_OR_BELOW = re.compile(r"[乡镇](?:人民政府|政府|党委)|[乡镇]$|街道|苏木|县|旗|市[^市省]{1,8}?区")
 
 
+def _money_unit_in_text(ctx: Context) -> List[Finding]:
+    """T2-MONEY-UNIT: the text states the fee in 元 and the table has that number in 万元, or
+    the text states it in 万元 and the table has it ×10000 (written in 元)."""
+    money = ctx.values[_MONEY_CELL]
+    if not isinstance(money, Decimal) or money <= 0:
+        return []
+    label = f"表二 {cell_label(_MONEY_CELL)}"
+    for key in FORM.text_keys:
+        for amount, unit, start, end in fee_amounts(ctx.report.text.get(key) or ""):
+            in_wan = amount / 10000 if unit == "元" else amount
+            if money == in_wan:
+                continue
+            quote = (ctx.report.text.get(key) or "")[start:end]
+            if unit == "元" and money == amount:
+                return [Finding("T2-MONEY-UNIT", WARNING,
+                                f"正文写“{quote}”，而{label} 填的是 {format_value(money)}（万元），"
+                                f"即 {format_value(money * 10000)} 元：表中的金额应换算为万元",
+                                (_MONEY_CELL,), expected=in_wan, actual=money, fix=Fix(_MONEY_CELL, in_wan))]
+            if unit == "万元" and money == amount * 10000:
+                return [Finding("T2-MONEY-UNIT", WARNING,
+                                f"正文写“{quote}”，而{label} 填的是 {format_value(money)}，"
+                                f"看来是按“元”填写的（单位为万元）",
+                                (_MONEY_CELL,), expected=in_wan, actual=money, fix=Fix(_MONEY_CELL, in_wan))]
+    return []
+
+
 def check_t2(ctx: Context) -> List[Finding]:
     findings = _number_findings(ctx, "t2")
     v = ctx.values
@@ -113,6 +140,8 @@ def check_t2(ctx: Context) -> List[Finding]:
                                     f"{int(money / last)} 倍，可能误按“元”填写（单位为万元）",
                                     (_MONEY_CELL,), expected=last, actual=money,
                                     fix=Fix(_MONEY_CELL, money / 10000)))
+    if not any(f.rule == "T2-MONEY-UNIT" for f in findings):
+        findings += _money_unit_in_text(ctx)
     for row in ("regulations", "normative"):
         issued, repealed, in_force = (f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force"))
         nums = _ints(v, (issued, repealed, in_force))

@@ -501,3 +501,20 @@ def claims(text: str, year: int) -> Tuple[Claim, ...]:
     found = _count_claims(norm, year) + _phrase_claims(norm)
     found.sort(key=lambda c: c.start)
     return tuple(found)
+
+
+# -- the 信息处理费 amount a text states ---------------------------------------------
+
+# "共收取信息处理费300元", "信息处理费合计0.03万元"; not a rate ("每页0.1元", "标准为…").
+_FEE_AMOUNT = lazy_re(r"处理费(?:用)?(?P<gap>[^。；;\n\d]{0,12}?)(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def fee_amounts(text: str) -> Tuple[Tuple[Decimal, str, int, int], ...]:
+    """(amount, unit "元" or "万元", start, end) of each 信息处理费 total the text states."""
+    norm = normalize(text)
+    out = []
+    for m in _FEE_AMOUNT.finditer(norm):
+        if re.search(r"每|标准|按", m.group("gap")):
+            continue
+        out.append((Decimal(m.group("num").replace(",", "")), m.group("unit"), m.start(), m.end()))
+    return tuple(out)

@@ -301,3 +301,50 @@ def test_an_amount_in_yuan_is_offered_in_wan_yuan():
     r = consistent_report()
     r.set("t2.fees.amount", Invalid("5000元"))
     assert only(r, "T2-MONEY-UNIT").fix.value == Decimal("0.5")
+
+
+# -- T2-MONEY-UNIT against the text; S-AGENCY and S-DATE ------------------------------
+
+@pytest.mark.parametrize("other,amount,fix", [
+    ("2023年度，本机关共收取信息处理费300元。", "300", Decimal("0.03")),
+    ("本年度依申请公开收取信息处理费用合计1,200元，已全额上缴国库。", "1200", Decimal("0.12")),
+    ("2023年共收取信息处理费0.05万元。", "500", Decimal("0.05")),
+])
+def test_t2_money_unit_against_the_fee_the_text_states(other, amount, fix):
+    r = consistent_report()
+    r.text["other"] = other
+    r.set("t2.fees.amount", Decimal(amount))
+    f = only(r, "T2-MONEY-UNIT")
+    assert f.fix.value == fix and f.cells == ("t2.fees.amount",)
+    r.set("t2.fees.amount", fix)
+    assert rules(r, rule="T2-MONEY-UNIT") == []
+
+
+def test_t2_money_unit_ignores_a_rate_and_a_different_amount():
+    r = consistent_report()
+    r.text["other"] = "信息处理费按件计收，标准为每件100元；全年收取信息处理费0.5万元。"
+    r.set("t2.fees.amount", Decimal("100"))
+    assert rules(r, rule="T2-MONEY-UNIT") == []
+
+
+def test_s_agency_missing_is_an_error():
+    import datetime as dt
+    r = consistent_report(agency="  ")
+    r.date = dt.date(2024, 1, 20)
+    f = only(r, "S-AGENCY")
+    assert f.severity == "error" and "机关名称" in f.message
+    assert rules(consistent_report(), rule="S-AGENCY") == []
+
+
+@pytest.mark.parametrize("day,fires", [
+    (None, True), ("2024-01-01", False), ("2024-01-31", False), ("2024-02-01", True),
+    ("2023-12-28", True), ("2025-01-20", True),
+])
+def test_s_date(day, fires):
+    import datetime as dt
+    r = consistent_report(2023)
+    r.date = dt.date.fromisoformat(day) if day else None
+    found = rules(r, rule="S-DATE")
+    assert [f.severity for f in found] == (["warning"] if fires else [])
+    if fires:
+        assert ("没有填写成文日期" if day is None else "2024年1月31日") in found[0].message

@@ -8,6 +8,7 @@ exactly the one expected finding, pointing at the changed phrase.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -158,7 +159,7 @@ OTHER_B = "2023年度，我局未发生收取信息处理费的情况。"
 
 
 def _report(preamble, overview, problems, other) -> Report:
-    report = _table_a(Report(year=2023, agency="某区人力资源和社会保障局"))
+    report = _table_a(Report(year=2023, agency="某区人力资源和社会保障局", date=dt.date(2024, 1, 18)))
     report.text = {"preamble": preamble, "overview": overview, "problems": problems, "other": other}
     return report
 
@@ -282,7 +283,7 @@ TABLE_D = {"t3.new.natural": 18, "t3.carried_in.natural": 2, "t3.granted.natural
 
 
 def _report_c() -> Report:
-    report = Report(year=2024, agency="某县某镇人民政府")
+    report = Report(year=2024, agency="某县某镇人民政府", date=dt.date(2025, 1, 22))
     report.fill_blanks_with_zero()
     report.text = {"preamble": PREAMBLE_C, "overview": OVERVIEW_C, "problems": PROBLEMS_C,
                    "other": OTHER_C}
@@ -332,7 +333,7 @@ def test_more_realistic_reports_with_one_change(make, key, before, after, cells,
 # -- N-NOAPP and zero claims ----------------------------------------------------
 
 def _zero_report(overview: str, year: int = 2022) -> Report:
-    report = Report(year=year, agency="某县工业和信息化局")
+    report = Report(year=year, agency="某县工业和信息化局", date=dt.date(year + 1, 1, 25))
     report.fill_blanks_with_zero()
     report.text = {"overview": overview, "problems": PROBLEMS_A.replace("2023", str(year))
                    .replace("2024", str(year + 1)), "other": "本年度没有收取信息处理费。"}
