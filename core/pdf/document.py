@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 import re
 from typing import List, Sequence
 
@@ -21,7 +22,7 @@ from reportlab.platypus.flowables import KeepTogether
 from ..checks.findings import ERROR, Finding
 from ..form import FORM, TITLE_SUFFIX
 from ..model import Report
-from .draft import draw_watermark, findings_story
+from .draft import WATERMARK, draw_watermark, findings_story
 from .fonts import BODY, HEADING, SUBHEAD, TITLE, FontSet
 from .styles import (BODY_LEADING, BODY_SIZE, FRAME_HEIGHT, FRAME_WIDTH, INDENT, MARGIN_BOTTOM,
                      MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_GAP,
@@ -29,21 +30,24 @@ from .styles import (BODY_LEADING, BODY_SIZE, FRAME_HEIGHT, FRAME_WIDTH, INDENT,
 from .tables import build_table
 from .textblock import TextBlock
 
-# A paragraph that opens with （一）…。 has a run-in 二级标题, set in 楷体 up to its full stop.
-_SUBHEAD_START = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
-_SUBHEAD = re.compile(_SUBHEAD_START.pattern + r"[^。\n]{0,40}?。")
+# A paragraph that opens with （一） (or a half-width "(一)") has a run-in 二级标题, set in
+# 楷体 up to its full stop or colon: "（一）主动公开情况。", "（一）存在问题：" alike, in every section.
+_SUBHEAD_START = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+_SUBHEAD = re.compile(_SUBHEAD_START.pattern + r"[^。：:\n]{0,40}?[。：:]")
 _SUBHEAD_MAX = 40          # a whole short paragraph opening with （一） is a heading
 _KEEP_WITH_SIGNATURE = 120  # characters: a last paragraph this short moves with the 落款
+_TABLE_GAP = 4.0           # points between a section heading and its table
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LEADING_SPACE = re.compile(r"^[\s\u3000]+")
 
 
-def document_date(report: Report) -> _dt.date:
-    """The date the PDF's properties carry: the report's own date, else 1 January after the year.
-
-    Never "now": the same report must give the same bytes.
-    """
-    return report.date or _dt.date(report.year + 1, 1, 1)
+def creation_time() -> _dt.datetime:
+    """When the PDF says it was made: ``SOURCE_DATE_EPOCH`` if set (reproducible builds and
+    tests), else now.  Never a date made up from the report."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc)
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
 
 
 def chinese_date(day: _dt.date) -> str:
@@ -52,10 +56,13 @@ def chinese_date(day: _dt.date) -> str:
 
 
 class _FixedTimeStamp(TimeStamp):
-    def __init__(self, day: _dt.date):
+    def __init__(self, when: _dt.datetime):
         super().__init__(invariant=1)
-        self.t = _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp()
-        self.lt = self.YMDhms = (day.year, day.month, day.day, 0, 0, 0)
+        when = when.astimezone(_dt.timezone.utc)
+        self.t = when.timestamp()
+        self.lt = self.YMDhms = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+        self.tzname = "UTC"
+        self.dhh = self.dmm = 0
 
 
 class _Doc(BaseDocTemplate):
@@ -162,9 +169,14 @@ def build_story(report: Report, findings: Sequence[Finding], styles: Styles) -> 
             story += [_body_paragraph(p, styles)
                       for p in _paragraphs(report.text.get(section.text_key, ""))]
         else:
-            story.append(heading)
             table = build_table(section.table_key, values, styles)
-            table.spaceBefore = 4  # not a Spacer: the heading must keep with the table itself
+            table.spaceBefore = _TABLE_GAP
+            # The heading moves to the next page only with as much of the table as must go
+            # with it (表二's first block, 表三's header and first rows), not with the whole
+            # table: keepWithNext would carry all of it and leave half a page blank.
+            heading.keepWithNext = 0
+            story += [CondPageBreak(BODY_LEADING + _TABLE_GAP + table.first_part_height(FRAME_WIDTH)),
+                      heading]
             story.append(table)
             story.append(Spacer(1, BODY_LEADING / 2))
     signature = _signature(report, styles)
@@ -196,7 +208,7 @@ def render(report: Report, findings: Sequence[Finding], fonts: FontSet) -> bytes
     styles = Styles(fonts)
     draft = any(f.severity == ERROR for f in findings)
     buffer = io.BytesIO()
-    stamp = _FixedTimeStamp(document_date(report))
+    stamp = _FixedTimeStamp(creation_time())
 
     def make_canvas(*args, **kwargs):
         kwargs.update(invariant=1, initialFontName=fonts.name(BODY), initialFontSize=BODY_SIZE,
@@ -215,7 +227,7 @@ def render(report: Report, findings: Sequence[Finding], fonts: FontSet) -> bytes
     doc = _Doc(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
                leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-               title=report.title, author=report.agency, subject=f"{report.year}年{TITLE_SUFFIX}",
+               title=f"{report.title}（{WATERMARK}）" if draft else report.title, author=report.agency, subject=f"{report.year}年{TITLE_SUFFIX}",
                creator="nianbao", keywords=FORM.name, lang="zh-CN", invariant=1)
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -46,6 +46,9 @@ BUNDLED: Dict[str, Tuple[str, str]] = {
     HEADING: ("nb-NotoSansSC", "NotoSansSC-Regular.ttf"),
     SUBHEAD: ("nb-FandolKai", "FandolKai-Regular.ttf"),
 }
+# The bundled faces as a clerk reads their names.
+BUNDLED_LABEL = {BODY: "FandolFang", TITLE: "Noto Serif SC Bold", HEADING: "Noto Sans SC",
+                 SUBHEAD: "FandolKai"}
 # Tried in order for a character the role's face lacks.
 FALLBACKS: Tuple[Tuple[str, str], ...] = (
     ("nb-NotoSerifSC", "NotoSerifSC-Regular.ttf"),
@@ -162,6 +165,18 @@ class FontSet:
             canvas.setFont(face, size)
             canvas.drawString(x, y, chunk)
             x += pdfmetrics.stringWidth(chunk, face, size)
+
+
+def bundled_name(role: str) -> str:
+    """The registered name of a role's bundled face (registering it if need be)."""
+    name, file_name = BUNDLED[role]
+    _register(name, _bundled(file_name))
+    return name
+
+
+def registered_face(name: str):
+    """reportlab's parsed face of a registered font (its metrics, cmap and file bytes)."""
+    return _REGISTERED[name].face
 
 
 def font_set(official: Optional[Mapping[str, FontFile]] = None) -> FontSet:

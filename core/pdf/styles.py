@@ -26,7 +26,7 @@ BODY_SIZE = 16.0          # 三号
 TITLE_SIZE = 22.0         # 二号
 PAGE_NUMBER_SIZE = 14.0   # 四号
 TABLE_SIZE = 10.5         # 五号, as the published tables use
-TABLE_MIN_SIZE = 6.0      # the smallest a too-long number is shrunk to
+TABLE_MIN_SIZE = 4.5      # the smallest a table's numbers are set in
 LINES_PER_PAGE = 22
 # The 22-line grid: 225 mm / 22 lines; reportlab's frame padding is zero here.
 BODY_LEADING = FRAME_HEIGHT / LINES_PER_PAGE
@@ -56,5 +56,7 @@ class Styles:
             "table", fontName=body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2,
             alignment=TA_LEFT, wordWrap="CJK")
         self.table_centre = ParagraphStyle("table_centre", parent=self.table, alignment=TA_CENTER)
-        self.table_number = ParagraphStyle("table_number", parent=self.table, alignment=TA_RIGHT)
+        # Numbers never wrap: without CJK wrapping a string without spaces stays one line.
+        self.table_number = ParagraphStyle("table_number", parent=self.table, alignment=TA_RIGHT,
+                                           wordWrap=None, splitLongWords=0)
         self.findings_note = ParagraphStyle("findings_note", parent=self.body, firstLineIndent=0)

@@ -10,7 +10,11 @@ flowable breaks and sets the body text the way a 公文 is set:
 * no line starts with closing punctuation (避头点, ``linebreak.CANNOT_START``):
   such a character stays at the end of the previous line, which is squeezed;
 * no line ends with opening punctuation (《 “ （), and a run of digits or
-  Latin letters (2022, 100%, 3.5) is never broken;
+  Latin letters (2022, 100%, 3.5) is not broken — unless moving it down whole
+  would leave more than three characters of room: a URL then breaks after
+  ``/ - _ ? & =`` or a ``.`` before a letter, a longer run anywhere;
+* no line is stretched by more than a fifth of a character between glyphs: one
+  that would need more is set ragged;
 * a first-line indent of two characters; the last line is set flush left and
   never holds a single character alone (孤字).
 
@@ -31,19 +35,38 @@ Line = Tuple[Tuple[Tuple[str, str, float], ...], bool]
 
 SQUEEZE = 0.5        # how far (in characters) a line may exceed the width before breaking
 MAX_PULL = 2         # closing punctuation characters that may be pulled onto a full line
+WORD_SLACK = 3.0     # characters of room a Latin or digit run may leave by moving down whole
+MAX_SPACING = 0.2    # the widest extra space between glyphs, in characters; beyond it, ragged
+# Where a long run (a URL, an e-mail address, a file name) may be broken: after these.
+_BREAK_AFTER = "/-_?&=\\"
 
 
 _RUN_CHARS = CANNOT_START + " \u3000"
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in ".%,-+/")
+    """Letters, digits and what joins them in numbers, URLs and addresses (3.5, 1,200,
+    https://a.gov.cn/x?id=1, name@163.com): a run of these is kept together where it can."""
+    return ch.isascii() and (ch.isalnum() or ch in ".%,-+/:_@?&=#~\\")
 
 
-def _settle(line, cut: int, after=None) -> int:
+def _inside_run(line, word_cut: int, cut: int, after) -> int:
+    """Where to break a run that would leave too much room by moving down whole: after the
+    last ``/ - _ ? & =`` (or a ``.`` before a letter) that stays on the line, else at ``cut``."""
+    for k in range(cut, word_cut, -1):
+        before = line[k - 1][1]
+        nxt = line[k][1] if k < len(line) else (after[1] if after is not None else "")
+        if before in _BREAK_AFTER or (before == "." and nxt.isalpha()):
+            return k
+    return cut
+
+
+def _settle(line, cut: int, after=None, slack: float = float("inf")) -> int:
     """Move ``cut`` back until the break is allowed: the line does not end with opening
     punctuation, what moves down does not start with closing punctuation (nor with spaces,
-    which are dropped there) and no number or Latin word is cut in two.
+    which are dropped there) and no number or Latin word is cut in two — unless moving the
+    word down whole would leave more than ``slack`` points of room, or it fills the line:
+    then it is broken at a URL's separators, or anywhere (``_inside_run``).
 
     ``after`` is the glyph that follows the line when everything stays on it.
     """
@@ -58,8 +81,9 @@ def _settle(line, cut: int, after=None) -> int:
             word_cut = cut
             while word_cut > 0 and _is_word_char(line[word_cut - 1][1]):
                 word_cut -= 1
-            if word_cut >= 1:  # (a word filling the whole line is broken after all)
-                cut = word_cut
+            if word_cut < 1 or sum(g[2] for g in line[word_cut:cut]) > slack:
+                return _inside_run(line, word_cut, cut, down)
+            cut = word_cut
         if cut == start:
             return cut
 
@@ -92,7 +116,8 @@ def break_lines(glyphs: Sequence[Tuple[str, str, float]], width: float, first_in
         else:
             # A longer run of closing marks (……”）。) takes the last character down with it.
             cut = len(line) - 1 if run else len(line)
-            cut = _settle(line, max(cut, 1), glyphs[i] if i < len(glyphs) else None)
+            cut = _settle(line, max(cut, 1), glyphs[i] if i < len(glyphs) else None,
+                          WORD_SLACK * size)
             i -= len(line) - cut
             line = line[:cut]
         lines.append(line)
@@ -162,8 +187,11 @@ class TextBlock(Flowable):
             x = self.first_indent if (k == 0 and self.indent_first) else 0.0
             room = self.width - x - sum(g[2] for g in glyphs)
             gaps = len(glyphs) - 1
-            # Justify every line but a paragraph's last; squeeze any line that overflows.
+            # Justify every line but a paragraph's last; squeeze any line that overflows. A line
+            # that would need wider gaps than MAX_SPACING is set ragged, never stretched apart.
             char_space = room / gaps if gaps and (not last or room < 0) else 0.0
+            if char_space > MAX_SPACING * self.size:
+                char_space = 0.0
             text = canvas.beginText(x, self.height - self.size - k * self.leading)
             text.setCharSpace(char_space)
             font, chunk = None, ""

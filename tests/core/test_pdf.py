@@ -21,6 +21,8 @@ import pytest
 from nianbao.core.checks import run_checks
 from nianbao.core.form import FORM, ROLE_DATA
 from nianbao.core.pdf import export_pdf
+from nianbao.core.pdf.draft import for_reader
+from nianbao.core.pdf.tables import _clip
 from nianbao.core.reportfile import read_report
 from nianbao.core.resources import resource_path, sample_report_path
 from nianbao.core.model import new_report
@@ -39,9 +41,14 @@ def sample():
     return report
 
 
+EPOCH = 1705708800     # 2024-01-20 00:00 UTC
+
+
 @pytest.fixture(scope="module")
 def sample_pdf(sample):
-    return _export(sample)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+        return _export(sample)
 
 
 @pytest.fixture(scope="module")
@@ -79,14 +86,32 @@ def _text_in(chars, box):
     return _squash("".join(c["text"] for c in inside)), inside
 
 
+def _table_parts(data: bytes):
+    """(spec, first body row, part) for every table or part of a split table, in order."""
+    tables = _tables(data)
+    out = []
+    for spec in FORM.tables:
+        start = spec.header_rows
+        while start < spec.grid_rows:
+            part = tables.pop(0)
+            rows = len(part[2]) - 1 - spec.header_rows
+            out.append((spec, start, part))
+            start += rows
+        assert start == spec.grid_rows, spec.key
+    return out
+
+
 def _check_tables(data: bytes, report) -> None:
-    """Every label and every number sits in its grid cell of the right table."""
-    tables = _tables(data)  # 表二 三 四 (each whole on one page here), then any findings table
-    assert len(tables) >= len(FORM.tables)
+    """Every label and every number sits in its grid cell of the right table (or of the part
+    of a split table: its header repeated, a spanning label clipped to the part)."""
     values = report.snapshot()
-    for spec, (_page, xs, ys, chars) in zip(FORM.tables, tables):
-        assert (len(xs), len(ys)) == (spec.grid_cols + 1, spec.grid_rows + 1), spec.key
-        for g in spec.grid:
+    for spec, start, (_page, xs, ys, chars) in _table_parts(data):
+        stop = start + len(ys) - 1 - spec.header_rows
+        assert len(xs) == spec.grid_cols + 1, spec.key
+        for original in spec.grid:
+            g = _clip(original, spec.header_rows, start, stop)
+            if g is None:
+                continue
             box = (xs[g.col], ys[g.row], xs[g.col + g.colspan], ys[g.row + g.rowspan])
             text, inside = _text_in(chars, box)
             if g.role == ROLE_DATA:
@@ -94,7 +119,7 @@ def _check_tables(data: bytes, report) -> None:
                 assert text == expected, (g.cell_id, text, expected)
                 if inside:  # right-aligned: the last digit ends near the cell's right edge
                     assert box[2] - max(c["x1"] for c in inside) < 6, g.cell_id
-            else:
+            elif g.rowspan == original.rowspan:
                 assert text == _squash(g.text), (spec.key, g.row, g.col, text)
 
 
@@ -175,13 +200,27 @@ def test_document_properties_and_outline(sample_pdf, sample):
     assert meta.title == sample.title
     assert meta.author == sample.agency
     assert meta.subject == f"{sample.year}年政府信息公开工作年度报告"
-    assert meta["/CreationDate"].startswith("D:20230120")
+    assert meta["/CreationDate"].startswith("D:20240120000000")   # SOURCE_DATE_EPOCH
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
     assert [item["/Title"] for item in reader.outline] == [s.title for s in FORM.sections]
 
 
-def test_same_report_same_bytes(sample, sample_pdf):
+def test_same_report_same_bytes(sample, sample_pdf, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     assert _export(sample) == sample_pdf
+
+
+def test_creation_date_is_the_export_time_never_invented(sample, monkeypatch):
+    # Before: with no 成文日期 the PDF claimed to be made on 1 January 00:00 UTC after the year.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    report = sample.copy()
+    report.date = None
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    meta = pypdf.PdfReader(io.BytesIO(_export(report))).metadata
+    after = dt.datetime.now(dt.timezone.utc)
+    made = dt.datetime.strptime(meta["/CreationDate"][2:16], "%Y%m%d%H%M%S").replace(tzinfo=dt.timezone.utc)
+    assert before <= made <= after
+    assert not meta["/CreationDate"].startswith(f"D:{report.year + 1}0101000000")
 
 
 def test_layout_title_headings_page_numbers(sample_pdf, sample):
@@ -217,18 +256,36 @@ def test_report_with_errors_is_a_draft_with_findings_page():
     findings = run_checks(report)
     errors = [f for f in findings if f.severity == "error"]
     assert errors
-    with pdfplumber.open(io.BytesIO(_export(report, findings))) as pdf:
+    data = _export(report, findings)
+    assert pypdf.PdfReader(io.BytesIO(data)).metadata.title == f"{report.title}（草稿）"
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            assert "草稿" in "".join(c["text"] for c in page.chars if c["size"] > 100)
+            # The watermark is a large filled shape, not text: nothing of it is extracted.
+            shapes = [c for c in page.curves if c["fill"]]
+            assert shapes and max(c["x1"] for c in shapes) - min(c["x0"] for c in shapes) > 200
+            assert max(c["bottom"] for c in shapes) - min(c["top"] for c in shapes) > 150
+            assert not any(c["size"] > 50 for c in page.chars)
+        body = "".join(p.extract_text() for p in pdf.pages[:-1])
+        assert "草" not in body and "稿" not in body
         page = pdf.pages[-1]
         last = _squash(page.extract_text())
-        # The 问题 column alone, so that wrapped messages read in order.
-        column = page.crop((28 * 2.8346 + 0.33 * 442.2, 0, page.width, page.height))
-        messages = _squash(column.filter(lambda o: o.get("size", 0) < 50).extract_text())
+        # Each column alone, so that wrapped text reads in order.
+        def column(x0, x1):
+            left = 28 * 2.8346
+            return _squash(page.crop((left + x0 * 442.2, 0, left + x1 * 442.2, page.height)).extract_text())
+        places, messages, advice = column(0.15, 0.35), column(0.35, 0.78), column(0.78, 1.0)
     assert "未解决的校验问题" in last and f"仍有{len(errors)}项错误" in last
+    assert "位置" in places and "建议修改" in advice
     for finding in findings:
-        assert finding.rule in last
-        assert _squash(finding.message) in messages
+        assert finding.rule not in last                       # written for a reader, not codes
+        assert _squash(for_reader(finding.message)) in messages
+    assert "表三：（二）部分公开·总计" in places
+    assert "将（二）部分公开" in advice
+
+
+def test_findings_page_text_has_no_field_spacing():
+    assert for_reader("表三 （七）总计·总计 为 19，而自然人之和为 20") == "表三（七）总计·总计为19，而自然人之和为20"
+    assert for_reader("按 GB/T 9704 排版") == "按GB/T 9704排版"
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
