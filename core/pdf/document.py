@@ -17,7 +17,6 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate,
                                 Paragraph, Spacer)
-from reportlab.platypus.flowables import KeepTogether
 
 from ..checks.findings import ERROR, Finding
 from ..form import FORM, TITLE_SUFFIX
@@ -144,14 +143,20 @@ def _signature(report: Report, styles: Styles) -> List:
                            FRAME_WIDTH - agency_width)
     else:
         agency_right = date_right = 2 * char
-    out: List = [Spacer(1, BODY_LEADING)]
+    # Chained with keepWithNext, not wrapped in a KeepTogether: reportlab does not put a
+    # KeepTogether inside the group a short last paragraph forms with what follows it, so
+    # the 落款 could go to a page of its own.
+    space = Spacer(1, BODY_LEADING)
+    space.keepWithNext = 1
+    out: List = [space]
     if report.agency:
         out.append(Paragraph(fonts.markup(report.agency, BODY),
-                             styles.signature.clone("agency", rightIndent=agency_right)))
+                             styles.signature.clone("agency", rightIndent=agency_right,
+                                                    keepWithNext=1 if date_text else 0)))
     if date_text:
         out.append(Paragraph(fonts.markup(date_text, BODY),
                              styles.signature.clone("date", rightIndent=date_right)))
-    return [KeepTogether(out)]
+    return out
 
 
 def build_story(report: Report, findings: Sequence[Finding], styles: Styles) -> List:
@@ -161,13 +166,14 @@ def build_story(report: Report, findings: Sequence[Finding], styles: Styles) -> 
     for section in FORM.sections:
         heading = _heading(section.number, styles)
         if section.text_key:
-            # Not keepWithNext: that would carry a long first paragraph, and the
-            # page before it would be left half empty; a heading only needs two
-            # lines of its text under it.
-            heading.keepWithNext = 0
-            story += [CondPageBreak(BODY_LEADING * 3), heading]
-            story += [_body_paragraph(p, styles)
-                      for p in _paragraphs(report.text.get(section.text_key, ""))]
+            # Not keepWithNext for a long first paragraph: it would be carried whole and
+            # the page before left half empty; a heading only needs two lines of its
+            # text under it.  A short one (六's single sentence, which then keeps with
+            # the 落款) moves with its heading.
+            paragraphs = [_body_paragraph(p, styles)
+                          for p in _paragraphs(report.text.get(section.text_key, ""))]
+            heading.keepWithNext = int(bool(paragraphs) and paragraphs[0].length <= _KEEP_WITH_SIGNATURE)
+            story += [CondPageBreak(BODY_LEADING * 3), heading] + paragraphs
         else:
             table = build_table(section.table_key, values, styles)
             table.spaceBefore = _TABLE_GAP

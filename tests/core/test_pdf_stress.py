@@ -197,3 +197,20 @@ def test_official_fonts_missing_are_named_with_their_substitutes(stress):
     [note] = some.notes
     assert "仿宋_GB2312" not in note and "楷体_GB2312" in note
     assert render_pdf(report, [], PdfOptions()).notes == ()      # not asked for: nothing to say
+
+
+def test_signature_never_alone_and_heading_never_orphaned(stress):
+    """The 落款 keeps with the last paragraph, and a short last section with its heading
+    (before, the 99999999 report printed 平潭综合实验区公安局 / 2023年1月20日 alone on a page)."""
+    base = stress["nines"][0]
+    heading = _squash(FORM.section(6).title)
+    other = _squash(base.text["other"])
+    for cut in [None] + list(range(0, 1400, 100)):
+        report = base.copy()
+        if cut is not None:
+            report.text["problems"] = base.text["problems"][:cut] or "（一）存在问题：栏目更新不及时。"
+        pages = [_squash(t) for t, _c, _v in _pages(render_pdf(report, []).data)]
+        last = pages[-1]
+        assert "2023年1月20日" in last and other in last, cut
+        page = _heading_page([(p, (), ()) for p in pages], heading)
+        assert other in pages[page], cut
