@@ -108,7 +108,7 @@ class FormTable(Table):
     to the part (a continued group shows its label again, which a reader of
     the second page needs anyway).
     """
-    MIN_BODY_ROWS = 4  # fewer rows than this at a page's foot: move the table instead
+    MIN_BODY_ROWS = 4  # fewer rows than this at a page's foot or head: split elsewhere
 
     def __init__(self, key: str, values: Mapping[str, Value], styles: Styles,
                  start: int, stop: int, layout: Optional[Tuple[List[float], float]] = None):
@@ -124,10 +124,11 @@ class FormTable(Table):
         return FormTable(self.form_key, self.values, self.styles, start, stop, self.layout)
 
     def _cuts(self) -> List[int]:
-        """Body row counts the first part of a split may have, largest first."""
+        """Body row counts the first part of a split may have, largest first: each part keeps
+        at least MIN_BODY_ROWS rows (a clipped spanning label makes a shorter part tall)."""
         least = 1 if self.form_key == "t2" else self.MIN_BODY_ROWS
         return sorted((row - self.start for row in _block_starts(self.form_key)
-                       if self.start < row < self.stop and row - self.start >= least), reverse=True)
+                       if row - self.start >= least and self.stop - row >= least), reverse=True)
 
     def first_part_height(self, width: float) -> float:
         """The height of the smallest first part a split can leave (the whole table if none):

@@ -214,3 +214,25 @@ def test_signature_never_alone_and_heading_never_orphaned(stress):
         assert "2023年1月20日" in last and other in last, cut
         page = _heading_page([(p, (), ()) for p in pages], heading)
         assert other in pages[page], cut
+
+
+def test_table_parts_split_at_blocks_and_keep_enough_rows(stress):
+    from nianbao.core.pdf.fonts import font_set
+    from nianbao.core.pdf.styles import Styles
+    from nianbao.core.pdf.tables import build_table
+    report = stress["long"][0]
+    styles = Styles(font_set())
+    t2_blocks = {g.row for g in FORM.table("t2").grid if g.role == "heading"}
+    for key in ("t2", "t3"):
+        table = build_table(key, report.snapshot(), styles)
+        whole = table.wrap(FRAME_WIDTH, PAGE_HEIGHT)[1]
+        for height in range(60, int(whole), 20):
+            parts = table.split(FRAME_WIDTH, height)
+            if not parts:
+                continue
+            first, rest = parts
+            assert first.wrap(FRAME_WIDTH, height)[1] <= height
+            if key == "t2":        # between 第二十条 blocks: a block's heading stays with its rows
+                assert rest.start in t2_blocks
+            else:                   # no part of 表三 is a stub of two or three rows
+                assert first.stop - first.start >= 4 and rest.stop - rest.start >= 4
