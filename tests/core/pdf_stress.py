@@ -17,7 +17,8 @@ from nianbao.core.resources import sample_report_path
 URLS = ("https://www.pingtan.gov.cn/xxgk/zfxxgkzl/zfxxgkndbg/202401/t20240120_6312457.htm",
         "http://220.160.52.229:8080/ysqgk/apply?type=natural&step=2&id=A3F29C0017",
         "zfxxgk_pingtan@163.com", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-        "GB/T 9704-2012", "ISO/IEC 27001:2022", "QR-2023-0001234567")
+        "GB/T 9704-2012", "ISO/IEC 27001:2022", "QR-2023-0001234567",
+        "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08" * 2)
 RARE_NAMES = "朱镕基、王堃、张喆、李昇、赵赟同志参加，办公用房面积1200㎡"
 
 

@@ -236,3 +236,16 @@ def test_table_parts_split_at_blocks_and_keep_enough_rows(stress):
                 assert rest.start in t2_blocks
             else:                   # no part of 表三 is a stub of two or three rows
                 assert first.stop - first.start >= 4 and rest.stop - rest.start >= 4
+
+
+def test_watermark_outlines_read_from_every_bundled_face():
+    from nianbao.core.pdf.fonts import BUNDLED, bundled_name, registered_face
+    from nianbao.core.pdf.outline import glyph_outline
+    for role in BUNDLED:
+        face = registered_face(bundled_name(role))
+        head = face.bbox      # in PDF units (1/1000 em)
+        for ch in "草稿政A9":
+            contours = glyph_outline(face, ch)
+            assert contours and all(seg[0] in "MLC" for c in contours for seg in c), (role, ch)
+            xs = [p[0] * 1000 / face.unitsPerEm for c in contours for seg in c for p in seg[1:]]
+            assert head[0] - 1 <= min(xs) and max(xs) <= head[2] + 1, (role, ch)
