@@ -874,3 +874,13 @@ def test_no_outcome_is_not_no_cases(phrase, cells, wrong):
     report.set(wrong, 1)
     [finding] = _text_findings(report)
     assert finding.rule == "N-REVIEW" and finding.cells == (wrong,)
+
+
+@pytest.mark.parametrize("phrase", ["无转下一年度办理的申请", "没有跨年度办理的申请", "无结转下年度的申请"])
+def test_no_carry_over_wordings(phrase):
+    overview = f"2022年，我局共收到政府信息公开申请5件，均已按期答复，{phrase}。"
+    cells = {"t3.new.natural": 5, "t3.granted.natural": 5}
+    assert _text_findings(_with_table(overview, cells)) == []
+    cells = {"t3.new.natural": 5, "t3.granted.natural": 4, "t3.carried_out.natural": 1}
+    [finding] = _text_findings(_with_table(overview.replace("均已按期答复", "已答复4件"), cells))
+    assert finding.rule == "N-APPS" and finding.cells == ("t3.carried_out.total",) and finding.actual == 0
