@@ -12,7 +12,8 @@ flowable breaks and sets the body text the way a 公文 is set:
 * no line ends with opening punctuation (《 “ （), and a run of digits or
   Latin letters (2022, 100%, 3.5) is not broken — unless moving it down whole
   would leave more than three characters of room: a URL then breaks after
-  ``/ - _ ? & =`` or a ``.`` before a letter, a longer run anywhere;
+  ``/ - _ ? & =`` or a ``.`` before a letter; a run with no such place moves down
+  whole (the line is set ragged), and only a run longer than a line breaks anywhere;
 * no line is stretched by more than a fifth of a character between glyphs: one
   that would need more is set ragged;
 * a first-line indent of two characters; the last line is set flush left and
@@ -22,7 +23,7 @@ Each character is drawn with the font that has it (``FontSet.runs``).
 """
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
@@ -50,15 +51,15 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%,-+/:_@?&=#~\\")
 
 
-def _inside_run(line, word_cut: int, cut: int, after) -> int:
+def _inside_run(line, word_cut: int, cut: int, after) -> Optional[int]:
     """Where to break a run that would leave too much room by moving down whole: after the
-    last ``/ - _ ? & =`` (or a ``.`` before a letter) that stays on the line, else at ``cut``."""
+    last ``/ - _ ? & =`` (or a ``.`` before a letter) that stays on the line; None if none."""
     for k in range(cut, word_cut, -1):
         before = line[k - 1][1]
         nxt = line[k][1] if k < len(line) else (after[1] if after is not None else "")
         if before in _BREAK_AFTER or (before == "." and nxt.isalpha()):
             return k
-    return cut
+    return None
 
 
 def _settle(line, cut: int, after=None, slack: float = float("inf")) -> int:
@@ -82,7 +83,12 @@ def _settle(line, cut: int, after=None, slack: float = float("inf")) -> int:
             while word_cut > 0 and _is_word_char(line[word_cut - 1][1]):
                 word_cut -= 1
             if word_cut < 1 or sum(g[2] for g in line[word_cut:cut]) > slack:
-                return _inside_run(line, word_cut, cut, down)
+                inside = _inside_run(line, word_cut, cut, down)
+                if inside is not None:
+                    return inside
+                if word_cut < 1:
+                    return cut  # a run longer than the line: broken where the line ends
+                # A number or word with nowhere to break moves down whole; this line is set ragged.
             cut = word_cut
         if cut == start:
             return cut
