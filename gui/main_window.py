@@ -171,9 +171,11 @@ class MainWindow(QMainWindow):
     def set_document(self, document: ReportDocument) -> None:
         """Show another report (new, opened, restored) in this window."""
         from .findings import FindingsPanel
-        if self.document is not None:
-            self._add_section_pages()
+        replacing = self.document is not None
+        # The document first: rebuilding the pages shows the current tab, which must be built on it.
         self.document = document
+        if replacing:
+            self._add_section_pages()
         document.check()
         self._on_tab_changed(self.tabs.currentIndex())
         self.findings = FindingsPanel(document, self.findings_dock)
