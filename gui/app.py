@@ -110,9 +110,9 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
     ensure_app(complete=not deferred)
     from .autosave import Autosaver, find_recoveries
     from .main_window import MainWindow
-    document, notes = None, []
+    document, notes, restored, unreadable = None, [], None, []
     if recover is not None:
-        for recovery in find_recoveries():
+        for recovery in find_recoveries(unreadable=unreadable):
             if document is not None:
                 recovery.release()      # one window restores one report; the next start offers the rest
                 continue
@@ -120,12 +120,27 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
                 from .document import ReportDocument
                 document = ReportDocument(recovery.report, recovery.original, check=not deferred)
                 document.mark_modified()
-            recovery.discard()
+                restored = recovery
+            else:
+                recovery.discard()
     if document is None:
         document, notes = load_document(path, check=not deferred)
-    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None, deferred=deferred)
+    factory = Autosaver if autosave else None
+    if restored is not None:
+        if autosave:
+            # The restored file goes only once this window's own recovery file is on disk.
+            factory = lambda doc: _adopting(Autosaver(doc), restored)   # noqa: E731
+        else:
+            restored.release()
+    window = MainWindow(document, autosaver_factory=factory, deferred=deferred)
     window.import_notes = notes
+    window.recovery_notes = unreadable
     return window
+
+
+def _adopting(autosaver, recovery):
+    autosaver.adopt(recovery)
+    return autosaver
 
 
 def screenshot(path: str, out_png: str, tab: int = 1) -> None:
@@ -176,8 +191,10 @@ def main(path: Optional[str] = None) -> int:
         from . import startup_probe
         startup_probe.watch(window, app)
     window.show()
-    if window.import_notes:
-        from . import dialogs
-        window.startCompleted.connect(
-            lambda: dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes))
+    for title, notes in (("导入时有以下情况，请核对：", window.import_notes),
+                         ("上次未保存的工作", window.recovery_notes)):
+        if notes:
+            from . import dialogs
+            window.startCompleted.connect(
+                lambda t=title, n=notes: dialogs.show_notice(window, t, n))
     return app.exec()
