@@ -117,6 +117,7 @@ class FileActions(QObject):
         dialog = dialogs.ReportInfoDialog(self.window, ask_last_year=ask_last_year,
                                           file_filter=self.open_filter)
         if dialog.exec() != dialogs.ReportInfoDialog.Accepted:
+            self.window.focus_current_tab()
             return
         year, agency, last_path = dialog.values()
         self.create(year, agency, last_path)

@@ -177,7 +177,6 @@ class MainWindow(QMainWindow):
         if replacing:
             self._add_section_pages()
         document.check()
-        self._on_tab_changed(self.tabs.currentIndex())
         self.findings = FindingsPanel(document, self.findings_dock)
         self.findings.findingActivated.connect(self.show_finding)
         old_panel = self.findings_dock.widget()
@@ -196,6 +195,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(document.modified)
         self._update_title()
         self._on_findings_changed()
+        self._on_tab_changed(self.tabs.currentIndex())
 
     def _build_tab(self, number: int) -> QWidget:
         from .table_model import ReportTableModel
@@ -212,11 +212,24 @@ class MainWindow(QMainWindow):
         else:
             tab = TextTab(section, self.document, page)
         page.layout().addWidget(tab)
+        tab.show()     # now, not at the layout's next turn: the tab may take the focus at once
         return tab
 
     def _on_tab_changed(self, index: int) -> None:
         if index >= 0:
             self.tab_widgets[index + 1]
+            self.focus_current_tab()
+
+    def show_section(self, number: int) -> None:
+        """Alt+number: the section's tab, the cursor in its editor or the cell it had last time."""
+        self.tabs.setCurrentIndex(number - 1)
+        self.focus_current_tab()
+
+    def focus_current_tab(self) -> None:
+        """Typing goes where the clerk fills in: the tab's editor, or its current input cell."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.focus_entry()
 
     def current_tab(self) -> Optional[QWidget]:
         index = self.tabs.currentIndex()
@@ -282,7 +295,7 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self, menu) -> None:
         # Everything reachable from the keyboard: a section by Alt+number, findings by F8.
         for section in FORM.sections:
-            self._add(menu, section.title, lambda n=section.number: self.tabs.setCurrentIndex(n - 1),
+            self._add(menu, section.title, lambda n=section.number: self.show_section(n),
                       f"Alt+{section.number}")
         menu.addSeparator()
         self._add(menu, "下一个问题", lambda: self.step_finding(1), "F8")
@@ -339,6 +352,7 @@ class MainWindow(QMainWindow):
             year, agency, _ = dialog.values()
             date, preamble = dialog.details()
             self.document.set_metadata(year, agency, date, preamble)
+        self.focus_current_tab()
 
     def _about(self) -> None:
         from . import dialogs

@@ -63,6 +63,11 @@ class TableTab(QWidget):
         if first:
             self.body.setCurrentIndex(model.index(first.row, first.col))
 
+    def focus_entry(self) -> None:
+        """The keyboard into the grid, at the cell it had last time (at first: the first to fill in)."""
+        self.body.setFocus(Qt.OtherFocusReason)
+        self.body.scrollTo(self.body.currentIndex())
+
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit_columns()

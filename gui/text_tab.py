@@ -75,6 +75,10 @@ class TextTab(QWidget):
         document.findingsChanged.connect(self.highlight_findings)
         self.highlight_findings()
 
+    def focus_entry(self) -> None:
+        """The keyboard into the editor, its cursor where it was left."""
+        self.editor.setFocus(Qt.OtherFocusReason)
+
     def _add_last_year(self, last) -> None:
         box = QWidget(self.splitter)
         box_layout = QVBoxLayout(box)
