@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        # What became of the last entry: stays until the next edit (status messages do not cover it).
+        self.entry_label = QLabel(self)
+        self.entry_label.setMaximumWidth(720)
+        self.statusBar().addPermanentWidget(self.entry_label)
         self.summary_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.file_menu = self.menuBar().addMenu("文件(&F)")
@@ -186,6 +190,7 @@ class MainWindow(QMainWindow):
         document.findingsChanged.connect(self._on_findings_changed)
         document.modifiedChanged.connect(self.setWindowModified)
         document.metadataChanged.connect(self._update_title)
+        document.changed.connect(lambda: self.show_entry_message("", False))
         document.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         document.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(document.undo_stack.canUndo())
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
             tab = TableTab(model, page)
             tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
             tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            tab.entry.connect(self.show_entry_message)
         else:
             tab = TextTab(section, self.document, page)
         page.layout().addWidget(tab)
@@ -230,6 +236,12 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             tab.focus_entry()
+
+    def show_entry_message(self, text: str, refused: bool) -> None:
+        """A refused entry (red) or what was stored, until the next edit; "" clears it."""
+        self.entry_label.setText(text)
+        self.entry_label.setToolTip(text)
+        self.entry_label.setStyleSheet("color: #b00020; font-weight: bold;" if refused else "color: #1f3b5a;")
 
     def current_tab(self) -> Optional[QWidget]:
         index = self.tabs.currentIndex()

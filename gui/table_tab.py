@@ -30,6 +30,7 @@ class TableTab(QWidget):
 
     notice = Signal(str, list)
     hint = Signal(str)
+    entry = Signal(str, bool)
 
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
@@ -59,6 +60,7 @@ class TableTab(QWidget):
         for view in (self.body,):
             view.notice.connect(self.notice)
             view.hint.connect(self.hint)
+            view.entry.connect(self.entry)
         first = self.body.next_entry(GridCell(-1, 0, ROLE_DATA))
         if first:
             self.body.setCurrentIndex(model.index(first.row, first.col))
