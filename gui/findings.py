@@ -2,8 +2,9 @@
 
 The panel lists what ``run_checks`` returned, no more: it never knows a rule.
 Clicking a finding asks the window to show its tab and select its cells;
-where the core offers a one-cell ``Fix``, a button applies it as one undoable
-edit.  The list is rebuilt only when the findings actually changed.
+where the core offers a one-cell ``Fix``, a button that says what it will do
+("将 四·自然人 改为 3") applies it as one undoable edit, and so does F9 for the
+selected finding.  The list is rebuilt only when the findings actually changed.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from nianbao.core.form import FORM
 
 SEVERITY_COLOR = {ERROR: QColor("#b00020"), WARNING: QColor("#9a5b00"), INFO: QColor("#35618f")}
 FINDING_ROLE = Qt.UserRole + 1
+FIX_SHORTCUT = "F9"
 
 
 def summary(findings: List[Finding]) -> str:
@@ -77,8 +79,8 @@ class FindingsPanel(QWidget):
             item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
             self.tree.addTopLevelItem(item)
             if finding.fix is not None:
-                button = QPushButton("一键修正", self.tree)
-                button.setToolTip(finding.fix.description)
+                button = QPushButton(f"修正：{finding.fix.description}", self.tree)
+                button.setToolTip(f"{finding.fix.description}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
                 button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
                 self.tree.setItemWidget(item, 3, button)
         self.tree.setUpdatesEnabled(True)
@@ -86,6 +88,10 @@ class FindingsPanel(QWidget):
 
     def items(self) -> List[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def selected_finding(self):
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item is not None else None
 
     def apply_fix(self, finding: Finding) -> bool:
         fix = finding.fix

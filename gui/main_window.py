@@ -294,6 +294,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QGuiApplication, QKeySequence
         self.undo_action = self._add(menu, "撤销", lambda: self._undo_redo("undo"), QKeySequence.Undo)
         self.redo_action = self._add(menu, "重做", lambda: self._undo_redo("redo"), QKeySequence.Redo)
+        # Ctrl+Y as well, as in Excel, WPS and every Windows program (Linux's Redo is Ctrl+Shift+Z).
+        self.redo_action.setShortcuts(list(dict.fromkeys(
+            QKeySequence.keyBindings(QKeySequence.Redo) + [QKeySequence("Ctrl+Y")])))
         menu.addSeparator()
         self._add(menu, "复制", lambda: self._on_table(lambda t: t.body.copy_selection()))
         self._add(menu, "粘贴", lambda: self._on_table(
@@ -313,6 +316,18 @@ class MainWindow(QMainWindow):
         self._add(menu, "下一个问题", lambda: self.step_finding(1), "F8")
         self._add(menu, "上一个问题", lambda: self.step_finding(-1), "Shift+F8")
         self._add(menu, "校验结果面板", lambda: self.findings.tree.setFocus(), "Ctrl+Shift+F")
+        from .findings import FIX_SHORTCUT
+        self._add(menu, "修正所选问题", self.apply_selected_fix, FIX_SHORTCUT)
+
+    def apply_selected_fix(self) -> None:
+        """F9: the selected finding's fix, as one undoable edit; or why there is none."""
+        finding = self.findings.selected_finding()
+        if finding is None:
+            self.statusBar().showMessage("请先在校验结果中选中一条问题（F8 逐条查看）", 6000)
+        elif finding.fix is None:
+            self.statusBar().showMessage("所选问题没有可自动应用的修正，请按说明手工修改", 6000)
+        elif self.findings.apply_fix(finding):
+            self.statusBar().showMessage(f"已修正：{finding.fix.description}（可撤销）", 8000)
 
     def step_finding(self, step: int) -> None:
         """Show the next (or previous) finding in the list: its tab, its cells."""

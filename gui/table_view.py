@@ -24,6 +24,7 @@ from .table_model import CELL_ID_ROLE, ReportTableModel, parse_cell_input, total
 DOWN, UP, RIGHT, LEFT = (1, 0), (-1, 0), (0, 1), (0, -1)
 _EDIT_SESSIONS = itertools.count(1)
 REFUSED_STYLE = "color: #b00020;"
+REDO_Y = Qt.ControlModifier | Qt.Key_Y
 BLANK_MARK_COLOR = QColor("#b59a55")
 
 
@@ -207,7 +208,7 @@ class GridView(QTableView):
             self.copy_selection()
         elif event.matches(QKeySequence.Undo):
             self.document.undo_stack.undo()
-        elif event.matches(QKeySequence.Redo):
+        elif event.matches(QKeySequence.Redo) or event.keyCombination() == REDO_Y:
             self.document.undo_stack.redo()
         elif event.matches(QKeySequence.Paste):
             self.paste_text(QGuiApplication.clipboard().text())

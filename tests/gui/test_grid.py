@@ -143,7 +143,7 @@ def test_one_click_fix(qtbot, window_for, report_copy):
     assert fixable
     item = next(i for i in window.findings.items() if i.data(0, Qt.UserRole + 1) == fixable[0])
     button = window.findings.tree.itemWidget(item, 3)
-    assert button is not None and button.text() == "一键修正"
+    assert button is not None and button.text() == f"修正：{fixable[0].fix.description}"
     button.click()
     assert doc.snapshot[fixable[0].fix.cell] == fixable[0].fix.value
     assert fixable[0] not in doc.findings

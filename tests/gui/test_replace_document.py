@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from nianbao.core.form import FORM
 from nianbao.core.reportfile import read_report, write_report
 from nianbao.core.values import format_value
-from nianbao.gui import file_actions
+from nianbao.gui import dialogs
 
 from .conftest import SAMPLE, WITH_ERRORS
 from .test_files import _excel_of_sample
@@ -43,8 +43,7 @@ def run_action(qtbot, window, action, files, monkeypatch):
     if action == "new":
         fa.create(2024, "新建的机关")
     elif action == "open":
-        monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileName",
-                            staticmethod(lambda *a, **k: (str(files["other"]), "")))
+        monkeypatch.setattr(dialogs, "choose_file", lambda *a, **k: str(files["other"]))
         fa.open()
     elif action == "recent":
         fa.remember(files["other"])
@@ -55,8 +54,7 @@ def run_action(qtbot, window, action, files, monkeypatch):
     elif action == "from_last_year_excel":
         fa.create(2023, "", str(files["excel"]))
     else:
-        monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileName",
-                            staticmethod(lambda *a, **k: (str(files["excel"]), "")))
+        monkeypatch.setattr(dialogs, "choose_file", lambda *a, **k: str(files["excel"]))
         fa.import_last_year_excel()
     qtbot.waitUntil(lambda: window.document is not old, timeout=20000)
     return old
