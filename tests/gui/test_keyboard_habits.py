@@ -8,7 +8,7 @@ from nianbao.core.reportfile import read_report, write_report
 from nianbao.gui import dialogs
 
 from .conftest import SAMPLE, WITH_ERRORS
-from .test_grid import go_to, table_tab, type_text
+from .test_typing_rule import typed
 
 
 def test_f9_applies_the_selected_findings_fix_and_the_panel_says_what_it_does(qtbot, window_for, report_copy):
@@ -40,10 +40,7 @@ def test_f9_without_a_fix_says_so(qtbot, window_for, report_copy):
 
 def test_ctrl_y_redoes_in_the_grid_and_in_the_text(qtbot, window_for, report_copy):
     window = window_for(report_copy(SAMPLE))
-    view = table_tab(window, 3).body
-    go_to(view, "t3.new.natural")
-    type_text(view, "77")
-    QTest.keyClick(view.focusWidget(), Qt.Key_Return)
+    view = typed(window, "t3.new.natural", "77")
     doc = window.document
     QTest.keyClick(view, Qt.Key_Z, Qt.ControlModifier)
     assert doc.report.get("t3.new.natural") != 77
