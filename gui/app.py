@@ -1,8 +1,12 @@
 """Starting the application: QApplication, the Chinese font and translations, the main window.
 
-``main(path)`` is what ``nianbao [FILE]`` runs.  ``build_window(path)`` builds
-the real window for a file without starting an event loop (tests use it), and
-``screenshot(path, out_png, tab)`` renders it into a PNG with no display.
+``main(path)`` is what ``nianbao [FILE]`` runs; without a display it says so in
+Chinese (with the command-line alternative) instead of running invisibly.
+``build_window(path)`` builds the real window for a file without starting an
+event loop (tests use it), and ``screenshot(path, out_png, tab)`` renders it into
+a PNG with no display.  Qt's own English diagnostics ("This plugin does not
+support propagateSizeHints()" …) go to a log file in the data folder, never to
+the clerk's terminal.
 """
 from __future__ import annotations
 
@@ -17,6 +21,38 @@ SCREEN_SIZE = (1366, 768)
 UI_FONT = ("fonts", "NotoSansSC-Regular.ttf")
 UI_POINT_SIZE = 10
 WINDOW_ICON = ("icons", "nianbao-256.png")
+
+
+NO_DISPLAY = ("未找到图形界面（DISPLAY）：无法打开窗口。请在图形桌面中运行 nianbao，"
+              "或使用命令行：nianbao check 报告文件（校验）、nianbao export 报告文件 --pdf 输出.pdf（导出），"
+              "nianbao --help 查看全部用法")
+QT_LOG = "qt-messages.log"
+_QT_LOG_LIMIT = 1 << 20
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))   # a platform asked for explicitly (offscreen, vnc …)
+
+
+def quiet_qt_messages() -> None:
+    """Qt's diagnostics to ``qt-messages.log`` in the data folder, not to the terminal."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind, context, message) -> None:
+        try:
+            from .autosave import data_dir
+            log = data_dir() / QT_LOG
+            mode = "w" if log.exists() and log.stat().st_size > _QT_LOG_LIMIT else "a"
+            with open(log, mode, encoding="utf-8") as out:
+                out.write(f"{kind.name}: {message}\n")
+        except OSError:
+            pass    # no log then; still nothing on the terminal
+        if kind == QtMsgType.QtFatalMsg:
+            print("nianbao: 图形界面无法启动（Qt 出错），详见 " + QT_LOG, file=sys.stderr)
+    qInstallMessageHandler(handler)
 
 
 def _ensure_platform() -> None:
@@ -146,6 +182,7 @@ def _adopting(autosaver, recovery):
 def screenshot(path: str, out_png: str, tab: int = 1) -> None:
     """Render the window with the report at ``path`` (tab 1–6) at 1366×768 into a PNG."""
     from PySide6.QtCore import Qt
+    quiet_qt_messages()
     window = build_window(path, autosave=False)
     window.setAttribute(Qt.WA_DontShowOnScreen, True)
     window.setWindowState(Qt.WindowNoState)   # not the clerk's remembered (maybe maximised) window
@@ -171,6 +208,9 @@ def _report_unexpected_errors(window) -> None:
 
 def main(path: Optional[str] = None) -> int:
     """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
+    if not _has_display():
+        raise InputError(NO_DISPLAY)
+    quiet_qt_messages()
     app = ensure_app(complete=False)
 
     def ask_restore(recovery) -> bool:
