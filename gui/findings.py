@@ -43,8 +43,8 @@ class FindingsPanel(QWidget):
         self.caption = QLabel(self)
         layout.addWidget(self.caption)
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["级别", "部分", "说明", "修正"])
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(["级别", "部分", "说明", "修正内容", ""])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
@@ -54,7 +54,8 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)      # what the fix will do, shortened if need be
+        header.setSectionResizeMode(4, QHeaderView.ResizeToContents)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
         layout.addWidget(self.tree)
@@ -71,18 +72,19 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         for finding in findings:
             section = FORM.section(finding.section)
-            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral,
-                                    finding.message, ""])
+            fix = finding.fix.description if finding.fix is not None else ""
+            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix])
             item.setData(0, FINDING_ROLE, finding)
             item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
             item.setToolTip(1, section.title)
             item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
             self.tree.addTopLevelItem(item)
             if finding.fix is not None:
-                button = QPushButton(f"修正：{finding.fix.description}", self.tree)
-                button.setToolTip(f"{finding.fix.description}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
+                item.setToolTip(3, fix)
+                button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
+                button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
                 button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
-                self.tree.setItemWidget(item, 3, button)
+                self.tree.setItemWidget(item, 4, button)
         self.tree.setUpdatesEnabled(True)
         self.caption.setText(summary(findings))
 

@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from .table_tab import TableTab
 
 APP_NAME = "政府信息公开工作年度报告"
+# Tab titles short enough for six tabs side by side on a 1024-pixel screen; the full title is
+# the tab's tooltip and the page's heading.
+TAB_TITLES = {1: "总体情况", 2: "主动公开", 3: "依申请公开", 4: "复议诉讼", 5: "问题改进", 6: "其他事项"}
+DEFAULT_SIZE = (1280, 740)
+FRAME_ALLOWANCE = (16, 48)     # what a window manager adds around a window: borders, title bar
+
+
+def tab_title(section) -> str:
+    return f"{section.numeral} {TAB_TITLES[section.number]}"
 
 
 class _SectionTabs(dict):
@@ -56,7 +65,7 @@ class MainWindow(QMainWindow):
         self.start_complete = False
         self._start_pending = deferred
         self._autosaver_factory = autosaver_factory
-        self.resize(1280, 740)
+        self.resize(*DEFAULT_SIZE)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -102,8 +111,26 @@ class MainWindow(QMainWindow):
         geometry = settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)    # the size the clerk left it at, from the first paint on
+        self.fit_to_screen()
         if not deferred:
             self.complete_start()
+
+    def fit_to_screen(self) -> None:
+        """The window within the screen's available area: a size remembered on a larger screen shrinks."""
+        from PySide6.QtGui import QGuiApplication
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        width = min(self.width(), area.width() - FRAME_ALLOWANCE[0])
+        height = min(self.height(), area.height() - FRAME_ALLOWANCE[1])
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if not area.contains(frame):
+            x = max(area.left(), min(frame.left(), area.right() - frame.width()))
+            y = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
+            self.move(x, y)
 
     def complete_start(self) -> None:
         """Everything the first paint could do without: menus, checks, findings, the current tab."""
@@ -168,7 +195,7 @@ class MainWindow(QMainWindow):
             page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self._pages.append(page)
-            self.tabs.addTab(page, section.title)
+            self.tabs.addTab(page, tab_title(section))
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(max(0, old_index))
 
@@ -264,7 +291,7 @@ class MainWindow(QMainWindow):
             c = counts[section.number]
             badge = " ".join(t for t in (f"✖{c[ERROR]}" if c[ERROR] else "",
                                          f"⚠{c[WARNING]}" if c[WARNING] else "") if t)
-            self.tabs.setTabText(section.number - 1, f"{section.title} {badge}".strip())
+            self.tabs.setTabText(section.number - 1, f"{tab_title(section)} {badge}".strip())
             self.tabs.setTabToolTip(section.number - 1,
                                     f"{section.title}：错误 {c[ERROR]} 个，警告 {c[WARNING]} 个")
         errors = sum(c[ERROR] for c in counts.values())

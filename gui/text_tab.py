@@ -39,9 +39,8 @@ class TextTab(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
 
         bar = self._bar = QHBoxLayout()
-        suffix = f"（{section.body_title}）" if section.body_title != section.short_title else ""
-        title = QLabel(f"<b>{section.title}</b>{suffix}", self)
-        bar.addWidget(title)
+        from .table_tab import section_heading
+        bar.addWidget(section_heading(section, self), 1)
         bar.addStretch(1)
         self.outline_button: Optional[QPushButton] = None
         if self.key == "overview":
