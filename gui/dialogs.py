@@ -76,6 +76,7 @@ class ReportInfoDialog(QDialog):
             line.addWidget(self.last_year, 1)
             line.addWidget(browse)
             form.addRow("上年年报：", row)
+            self.last_year.setFocus()      # the file comes first: the year and the agency follow from it
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")

@@ -117,6 +117,13 @@ def test_year_comes_from_the_chosen_file_and_enter_confirms(qtbot, monkeypatch, 
     assert dialog.loaded.report.year == 2022
 
 
+def test_the_file_field_has_the_focus_first(qtbot, monkeypatch, last_year_file):
+    dialog = new_dialog(qtbot, monkeypatch, last_year_file)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.last_year
+
+
 def test_error_keeps_the_dialog_open_with_the_message(qtbot, monkeypatch, tmp_path, last_year_file):
     bad = tmp_path / "坏.nianbao"
     bad.write_text("不是年报", encoding="utf-8")
