@@ -82,6 +82,9 @@ def test_killed_while_typing_keeps_all_but_the_last_second(qtbot, report_copy, d
     due = {i for i, t in typed.items() if t <= killed_at - 1.0}
     assert due, typed
     assert due <= kept, f"lost {sorted(due - kept)} typed more than a second before the kill"
+    newest = max((typed[i] for i in kept if i in typed), default=None)
+    print(f"{len(typed)} changes typed; the recovery kept {len(kept)}, "
+          f"up to {killed_at - newest:.2f} s before the kill" if newest else "nothing kept")
 
 
 def test_restored_file_is_deleted_only_after_the_new_one_is_written(qtbot, report_copy, data_dir, window_for,
