@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.start_complete = False
         self._start_pending = deferred
         self._autosaver_factory = autosaver_factory
+        self._fitted_on_screen = False
         self.resize(*DEFAULT_SIZE)
 
         central = QWidget(self)
@@ -176,6 +177,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._fitted_on_screen:
+            # Once the window manager has framed and placed it: the frame within the screen too.
+            self._fitted_on_screen = True
+            QTimer.singleShot(300, self.fit_to_screen)
         if self._start_pending:
             # Should no paint come (a minimised start), the window still completes its start.
             QTimer.singleShot(500, self.complete_start)
