@@ -51,6 +51,8 @@ class CellDelegate(QStyledItemDelegate):
         """Each keystroke: the value by the core's rule, or the cell back to its value and why."""
         cid, session, before = self._sessions[editor]
         value, refusal, _note = parse_cell_input(cid, text)
+        if refusal is not None and text.strip() and parse_cell_input(cid, text + "000")[1] is None:
+            return     # a number not finished yet ("12.", "1,"): judged at the next key, or on Enter
         if refusal is None:
             editor.setStyleSheet("")
             self._view.document.set_cells({cid: value}, f"填写 {cell_label(cid)}", session=session)

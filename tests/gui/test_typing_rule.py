@@ -74,3 +74,17 @@ def test_typing_into_a_total_says_why(qtbot, window_for, report_copy):
     type_text(view, "5")
     assert window.document.snapshot["t3.new.total"] == total
     assert "合计自动计算" in window.entry_label.text()
+
+
+def test_an_unfinished_number_is_not_refused_while_typing(qtbot, window_for, report_copy):
+    from decimal import Decimal
+    window = window_for(report_copy(SAMPLE))
+    view = table_tab(window, 2).body
+    go_to(view, "t2.fees.amount")
+    seen = []
+    for ch in "12.5":
+        type_text(view, ch)
+        seen.append(window.entry_label.text())
+    assert seen == ["", "", "", ""]
+    QTest.keyClick(view.focusWidget(), Qt.Key_Return)
+    assert window.document.report.get("t2.fees.amount") == Decimal("12.5")
