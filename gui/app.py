@@ -33,8 +33,10 @@ _QT_LOG_LIMIT = 1 << 20
 def _has_display() -> bool:
     if not sys.platform.startswith("linux"):
         return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                or os.environ.get("QT_QPA_PLATFORM"))   # a platform asked for explicitly (offscreen, vnc …)
+                # a platform without a display asked for explicitly (offscreen, vnc …)
+                or (platform and not platform.startswith(("xcb", "wayland"))))
 
 
 def quiet_qt_messages() -> None:
@@ -51,7 +53,11 @@ def quiet_qt_messages() -> None:
         except OSError:
             pass    # no log then; still nothing on the terminal
         if kind == QtMsgType.QtFatalMsg:
-            print("nianbao: 图形界面无法启动（Qt 出错），详见 " + QT_LOG, file=sys.stderr)
+            # Qt is about to abort (for example a DISPLAY that cannot be reached): one line, exit 2.
+            where = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or "（未设置）"
+            print(f"nianbao: 无法连接图形界面（DISPLAY={where}），窗口无法打开；"
+                  f"详情见数据文件夹中的 {QT_LOG}。命令行仍可使用：nianbao --help", file=sys.stderr, flush=True)
+            os._exit(2)
     qInstallMessageHandler(handler)
 
 

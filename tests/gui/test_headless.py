@@ -37,3 +37,15 @@ def test_screenshot_and_cli_work_without_a_display_and_qt_stays_quiet(tmp_path, 
     assert log.exists() and "propagateSizeHints" in log.read_text(encoding="utf-8")
     check = run(["check", str(WITH_ERRORS)], data_dir)
     assert check.returncode in (0, 1) and "Traceback" not in check.stderr
+
+
+def test_an_unreachable_display_is_one_chinese_line_and_exit_2(data_dir):
+    result = run([], data_dir, DISPLAY=":4321")
+    assert result.returncode == 2, result
+    assert "无法连接图形界面（DISPLAY=:4321）" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "qt.qpa" not in result.stderr
+
+
+def test_xcb_asked_for_without_a_display_is_refused_as_well(data_dir):
+    result = run([], data_dir, QT_QPA_PLATFORM="xcb")
+    assert result.returncode == 2 and "未找到图形界面（DISPLAY）" in result.stderr
