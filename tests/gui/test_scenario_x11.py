@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -106,7 +107,16 @@ def shot(session, tmp_path):
     print("screen at failure:", out)
 
 
-def test_whole_scenario_by_keyboard(session, tmp_path):
+@pytest.fixture
+def workdir():
+    """A folder of the test's own: pytest's tmp_path can be rotated away by another pytest run
+    on the same machine while this long test is still using it."""
+    with tempfile.TemporaryDirectory(prefix="nianbao-x11-") as folder:
+        yield Path(folder)
+
+
+def test_whole_scenario_by_keyboard(session, workdir):
+    tmp_path = workdir
     data_dir = tmp_path / "appdata"
     order = t3_order()
     app = App(session, data_dir)
