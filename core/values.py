@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Union
+from typing import Optional, Tuple, Union
 
 from .form import COUNT, MONEY
 
@@ -84,6 +84,27 @@ def parse_money(text) -> Value:
 
 def parse_value(kind: str, text) -> Value:
     return parse_money(text) if kind == MONEY else parse_count(text)
+
+
+def read_entry(kind: str, text) -> Tuple[Value, Optional[str], Optional[str]]:
+    """Text a clerk typed or pasted into a cell → (value, refusal, note): one rule for both.
+
+    With a refusal nothing is stored and it says why (a negative number is refused, never
+    made positive; "3件" is refused, never read as 3).  Otherwise ``value`` is stored and,
+    when it is not literally what was typed (full-width digits, separators, a plus sign,
+    leading zeros), ``note`` says plainly what was stored.  Blank text is (None, None, None).
+    """
+    raw = "" if text is None else str(text).strip()
+    value = parse_value(kind, raw)
+    if value is None:
+        return None, None, None
+    need = "非负的金额（单位：万元）" if kind == MONEY else "非负整数"
+    if is_valid(kind, value):
+        shown = format_value(value)
+        return value, None, (None if shown == raw else f"已将“{raw}”填为 {shown}")
+    if not isinstance(value, Invalid) and value < 0:
+        return None, f"“{raw}”是负数，此格只能填写{need}，未填入", None
+    return None, f"“{raw}”不是{need}，未填入", None
 
 
 def is_valid(kind: str, value: Value) -> bool:

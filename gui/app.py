@@ -1,8 +1,12 @@
 """Starting the application: QApplication, the Chinese font and translations, the main window.
 
-``main(path)`` is what ``nianbao [FILE]`` runs.  ``build_window(path)`` builds
-the real window for a file without starting an event loop (tests use it), and
-``screenshot(path, out_png, tab)`` renders it into a PNG with no display.
+``main(path)`` is what ``nianbao [FILE]`` runs; without a display it says so in
+Chinese (with the command-line alternative) instead of running invisibly.
+``build_window(path)`` builds the real window for a file without starting an
+event loop (tests use it), and ``screenshot(path, out_png, tab)`` renders it into
+a PNG with no display.  Qt's own English diagnostics ("This plugin does not
+support propagateSizeHints()" …) go to a log file in the data folder, never to
+the clerk's terminal.
 """
 from __future__ import annotations
 
@@ -17,6 +21,44 @@ SCREEN_SIZE = (1366, 768)
 UI_FONT = ("fonts", "NotoSansSC-Regular.ttf")
 UI_POINT_SIZE = 10
 WINDOW_ICON = ("icons", "nianbao-256.png")
+
+
+NO_DISPLAY = ("未找到图形界面（DISPLAY）：无法打开窗口。请在图形桌面中运行 nianbao，"
+              "或使用命令行：nianbao check 报告文件（校验）、nianbao export 报告文件 --pdf 输出.pdf（导出），"
+              "nianbao --help 查看全部用法")
+QT_LOG = "qt-messages.log"
+_QT_LOG_LIMIT = 1 << 20
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                # a platform without a display asked for explicitly (offscreen, vnc …)
+                or (platform and not platform.startswith(("xcb", "wayland"))))
+
+
+def quiet_qt_messages() -> None:
+    """Qt's diagnostics to ``qt-messages.log`` in the data folder, not to the terminal."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind, context, message) -> None:
+        try:
+            from .autosave import data_dir
+            log = data_dir() / QT_LOG
+            mode = "w" if log.exists() and log.stat().st_size > _QT_LOG_LIMIT else "a"
+            with open(log, mode, encoding="utf-8") as out:
+                out.write(f"{kind.name}: {message}\n")
+        except OSError:
+            pass    # no log then; still nothing on the terminal
+        if kind == QtMsgType.QtFatalMsg:
+            # Qt is about to abort (for example a DISPLAY that cannot be reached): one line, exit 2.
+            where = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or "（未设置）"
+            print(f"nianbao: 无法连接图形界面（DISPLAY={where}），窗口无法打开；"
+                  f"详情见数据文件夹中的 {QT_LOG}。命令行仍可使用：nianbao --help", file=sys.stderr, flush=True)
+            os._exit(2)
+    qInstallMessageHandler(handler)
 
 
 def _ensure_platform() -> None:
@@ -110,9 +152,9 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
     ensure_app(complete=not deferred)
     from .autosave import Autosaver, find_recoveries
     from .main_window import MainWindow
-    document, notes = None, []
+    document, notes, restored, unreadable = None, [], None, []
     if recover is not None:
-        for recovery in find_recoveries():
+        for recovery in find_recoveries(unreadable=unreadable):
             if document is not None:
                 recovery.release()      # one window restores one report; the next start offers the rest
                 continue
@@ -120,17 +162,33 @@ def build_window(path: Optional[str] = None, *, autosave: bool = True,
                 from .document import ReportDocument
                 document = ReportDocument(recovery.report, recovery.original, check=not deferred)
                 document.mark_modified()
-            recovery.discard()
+                restored = recovery
+            else:
+                recovery.discard()
     if document is None:
         document, notes = load_document(path, check=not deferred)
-    window = MainWindow(document, autosaver_factory=Autosaver if autosave else None, deferred=deferred)
+    factory = Autosaver if autosave else None
+    if restored is not None:
+        if autosave:
+            # The restored file goes only once this window's own recovery file is on disk.
+            factory = lambda doc: _adopting(Autosaver(doc), restored)   # noqa: E731
+        else:
+            restored.release()
+    window = MainWindow(document, autosaver_factory=factory, deferred=deferred)
     window.import_notes = notes
+    window.recovery_notes = unreadable
     return window
+
+
+def _adopting(autosaver, recovery):
+    autosaver.adopt(recovery)
+    return autosaver
 
 
 def screenshot(path: str, out_png: str, tab: int = 1) -> None:
     """Render the window with the report at ``path`` (tab 1–6) at 1366×768 into a PNG."""
     from PySide6.QtCore import Qt
+    quiet_qt_messages()
     window = build_window(path, autosave=False)
     window.setAttribute(Qt.WA_DontShowOnScreen, True)
     window.setWindowState(Qt.WindowNoState)   # not the clerk's remembered (maybe maximised) window
@@ -156,6 +214,9 @@ def _report_unexpected_errors(window) -> None:
 
 def main(path: Optional[str] = None) -> int:
     """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
+    if not _has_display():
+        raise InputError(NO_DISPLAY)
+    quiet_qt_messages()
     app = ensure_app(complete=False)
 
     def ask_restore(recovery) -> bool:
@@ -176,8 +237,10 @@ def main(path: Optional[str] = None) -> int:
         from . import startup_probe
         startup_probe.watch(window, app)
     window.show()
-    if window.import_notes:
-        from . import dialogs
-        window.startCompleted.connect(
-            lambda: dialogs.show_notice(window, "导入时有以下情况，请核对：", window.import_notes))
+    for title, notes in (("导入时有以下情况，请核对：", window.import_notes),
+                         ("上次未保存的工作", window.recovery_notes)):
+        if notes:
+            from . import dialogs
+            window.startCompleted.connect(
+                lambda t=title, n=notes: dialogs.show_notice(window, t, n))
     return app.exec()

@@ -1,10 +1,14 @@
-"""No lost work: a recovery file written a second after each change, offered back after a crash.
+"""No lost work: a recovery file written within a second of each change, offered back after a crash.
 
+The recovery file is written at a deadline counted from the first change not yet in it
+(``AUTOSAVE_DEADLINE_MS``), not after a pause: someone who never stops typing is saved too.
 Each running window writes its own ``recovery-<id>.json`` in the user's data
 folder (``QStandardPaths.AppDataLocation``, or ``$NIANBAO_DATA_DIR``), atomically,
 and holds a ``QLockFile`` beside it.  A clean close or a save removes both.  At
 the next start a recovery file whose lock can be taken belonged to a process
-that is gone (crashed, killed): that is the work to offer back.
+that is gone (crashed, killed): that is the work to offer back.  A restored recovery
+file is deleted only once the new window's own recovery file is on disk; a recovery file
+that cannot be read (torn, or from a newer version) is kept and named, never deleted.
 """
 from __future__ import annotations
 
@@ -22,7 +26,9 @@ from nianbao.core.model import Report
 from nianbao.core.reportfile import atomic_write_bytes, report_from_dict, report_to_dict
 
 DATA_DIR_ENV = "NIANBAO_DATA_DIR"
-AUTOSAVE_DELAY_MS = 1000
+# A change reaches the recovery file at most this long after it was made, typing or not
+# (the margin below one second is for a busy machine's event loop and the write itself).
+AUTOSAVE_DEADLINE_MS = 600
 _PREFIX, _SUFFIX = "recovery-", ".json"
 
 
@@ -72,8 +78,11 @@ class Recovery:
             self._lock.unlock()
 
 
-def find_recoveries(directory: Optional[Path] = None) -> List[Recovery]:
-    """Recovery files left by windows that are no longer running, newest first."""
+def find_recoveries(directory: Optional[Path] = None, unreadable: Optional[List[str]] = None) -> List[Recovery]:
+    """Recovery files left by windows that are no longer running, newest first.
+
+    A file that cannot be read is left where it is; ``unreadable`` receives one Chinese line naming it.
+    """
     directory = directory or data_dir()
     found = []
     for file in sorted(directory.glob(_PREFIX + "*" + _SUFFIX)):
@@ -84,9 +93,12 @@ def find_recoveries(directory: Optional[Path] = None) -> List[Recovery]:
         try:
             data = json.loads(file.read_bytes().decode("utf-8"))
             report = report_from_dict(data["report"], where="恢复文件")
-        except (OSError, ValueError, KeyError, TypeError, InputError):
+        except (OSError, ValueError, KeyError, TypeError, InputError) as exc:
             lock.unlock()
-            file.unlink(missing_ok=True)   # a torn or foreign file cannot be restored
+            # Perhaps written by a newer version, perhaps torn: kept for the clerk, never deleted.
+            if unreadable is not None:
+                reason = str(exc) if isinstance(exc, InputError) else "内容无法识别"
+                unreadable.append(f"恢复文件 {file} 无法读取（{reason}），已原样保留，未删除")
             continue
         original = data.get("original")
         found.append(Recovery(file, report, Path(original) if original else None,
@@ -108,10 +120,20 @@ class Autosaver(QObject):
         self._lock.setStaleLockTime(0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.setInterval(AUTOSAVE_DEADLINE_MS)
         self._timer.timeout.connect(self.save_now)
+        self._adopted: List[Recovery] = []
         self.document = None
         self.set_document(document)
+
+    def adopt(self, recovery: Recovery) -> None:
+        """Take over a restored recovery file: it is deleted once this window's own file is on disk."""
+        self._adopted.append(recovery)
+        self.save_now()
+
+    def _drop_adopted(self) -> None:
+        while self._adopted:
+            self._adopted.pop().discard()
 
     def set_document(self, document) -> None:
         if self.document is not None:
@@ -126,7 +148,9 @@ class Autosaver(QObject):
             self.discard()
 
     def schedule(self) -> None:
-        self._timer.start()
+        # A deadline from the first unsaved change: further changes do not push it back.
+        if not self._timer.isActive():
+            self._timer.start()
 
     def pending(self) -> bool:
         return self._timer.isActive()
@@ -147,6 +171,7 @@ class Autosaver(QObject):
                                backup=False)
         except OSError:
             return   # a full or read-only disk must not interrupt typing; the next change retries
+        self._drop_adopted()
         self.saved.emit(str(self.file))
 
     def _on_modified(self, modified: bool) -> None:
@@ -157,5 +182,6 @@ class Autosaver(QObject):
         """The work is safe (saved, or deliberately thrown away): no recovery file."""
         self._timer.stop()
         self.file.unlink(missing_ok=True)
+        self._drop_adopted()
         if self._lock.isLocked():
             self._lock.unlock()

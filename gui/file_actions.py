@@ -11,7 +11,7 @@ from typing import Callable, List, Optional
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from nianbao.core.errors import InputError
 from nianbao.core.form import FORM
@@ -117,31 +117,37 @@ class FileActions(QObject):
         dialog = dialogs.ReportInfoDialog(self.window, ask_last_year=ask_last_year,
                                           file_filter=self.open_filter)
         if dialog.exec() != dialogs.ReportInfoDialog.Accepted:
+            self.window.focus_current_tab()
             return
         year, agency, last_path = dialog.values()
-        self.create(year, agency, last_path)
+        if last_path and dialog.loaded is not None:
+            self.create_from(year, agency, dialog.loaded, last_path)   # the dialog has read it already
+        else:
+            self.create(year, agency, last_path)
 
     def create(self, year: int, agency: str, last_path: Optional[str] = None) -> Optional[Job]:
         """A new report; with last year's report (any readable format), carried forward."""
         if not last_path:
             self.window.set_document(ReportDocument(new_report(year, agency)))
             return None
+        return self._load_in_background(last_path, lambda loaded: self.create_from(year, agency, loaded, last_path),
+                                        year=year - 1)
 
-        def done(loaded: Loaded):
-            try:
-                report = new_report(year, agency, loaded.report)
-            except InputError as exc:      # last year's file is of another year
-                self.fail(str(exc))
-                return
-            self.window.set_document(_unsaved(ReportDocument(report)))
-            self.window.statusBar().showMessage(f"已从 {Path(last_path).name} 结转上年数据", 8000)
-            self._show_notes(loaded)
-        return self._load_in_background(last_path, done, year=year - 1)
+    def create_from(self, year: int, agency: str, loaded: Loaded, last_path: str) -> None:
+        """A new report carrying forward last year's, already read from ``last_path``."""
+        try:
+            report = new_report(year, agency, loaded.report)
+        except InputError as exc:      # last year's file is of another year
+            self.fail(str(exc))
+            return
+        self.window.set_document(_unsaved(ReportDocument(report)))
+        self.window.statusBar().showMessage(f"已从 {Path(last_path).name} 结转上年数据", 8000)
+        self._show_notes(loaded)
 
     def open(self) -> None:
         if not self.window.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开年报", self._directory(), self.open_filter)
+        path = dialogs.choose_file(self.window, "打开年报", self._directory(), self.open_filter)
         if path:
             self.open_path(path)
 
@@ -161,8 +167,7 @@ class FileActions(QObject):
     def import_last_year_excel(self) -> None:
         if not self.window.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "选择上年年报 Excel", self._directory(),
-                                              EXCEL_FILTER)
+        path = dialogs.choose_file(self.window, "选择上年年报 Excel", self._directory(), EXCEL_FILTER)
         if path:
             self._load_in_background(path, self._carry_into_current,
                                      year=self.window.document.report.year - 1)
@@ -213,9 +218,9 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         doc = self.window.document
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "另存为", dialogs.suggested_path(self._folder(), doc.report.title, ".nianbao"),
-            REPORT_FILTER)
+        path = dialogs.choose_file(self.window, "另存为",
+                                   dialogs.suggested_path(self._folder(), doc.report.title, ".nianbao"),
+                                   REPORT_FILTER, save=True)
         if not path:
             return False
         if not path.lower().endswith(".nianbao"):
@@ -237,9 +242,9 @@ class FileActions(QObject):
 
     def export(self, exporter: Exporter) -> None:
         doc = self.window.document
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, exporter.menu_text.rstrip("…"),
-            dialogs.suggested_path(self._folder(), doc.report.title, exporter.suffix), exporter.file_filter)
+        path = dialogs.choose_file(self.window, exporter.menu_text.rstrip("…"),
+                                   dialogs.suggested_path(self._folder(), doc.report.title, exporter.suffix),
+                                   exporter.file_filter, save=True)
         if path:
             if not path.lower().endswith(exporter.suffix):
                 path += exporter.suffix

@@ -2,8 +2,9 @@
 
 The panel lists what ``run_checks`` returned, no more: it never knows a rule.
 Clicking a finding asks the window to show its tab and select its cells;
-where the core offers a one-cell ``Fix``, a button applies it as one undoable
-edit.  The list is rebuilt only when the findings actually changed.
+where the core offers a one-cell ``Fix``, a button that says what it will do
+("将 四·自然人 改为 3") applies it as one undoable edit, and so does F9 for the
+selected finding.  The list is rebuilt only when the findings actually changed.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from nianbao.core.form import FORM
 
 SEVERITY_COLOR = {ERROR: QColor("#b00020"), WARNING: QColor("#9a5b00"), INFO: QColor("#35618f")}
 FINDING_ROLE = Qt.UserRole + 1
+FIX_SHORTCUT = "F9"
 
 
 def summary(findings: List[Finding]) -> str:
@@ -41,8 +43,8 @@ class FindingsPanel(QWidget):
         self.caption = QLabel(self)
         layout.addWidget(self.caption)
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["级别", "部分", "说明", "修正"])
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(["级别", "部分", "说明", "修正内容", ""])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
@@ -52,7 +54,8 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)      # what the fix will do, shortened if need be
+        header.setSectionResizeMode(4, QHeaderView.ResizeToContents)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
         layout.addWidget(self.tree)
@@ -69,23 +72,28 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         for finding in findings:
             section = FORM.section(finding.section)
-            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral,
-                                    finding.message, ""])
+            fix = finding.fix.description if finding.fix is not None else ""
+            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix])
             item.setData(0, FINDING_ROLE, finding)
             item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
             item.setToolTip(1, section.title)
             item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
             self.tree.addTopLevelItem(item)
             if finding.fix is not None:
-                button = QPushButton("一键修正", self.tree)
-                button.setToolTip(finding.fix.description)
+                item.setToolTip(3, fix)
+                button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
+                button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
                 button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
-                self.tree.setItemWidget(item, 3, button)
+                self.tree.setItemWidget(item, 4, button)
         self.tree.setUpdatesEnabled(True)
         self.caption.setText(summary(findings))
 
     def items(self) -> List[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def selected_finding(self):
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item is not None else None
 
     def apply_fix(self, finding: Finding) -> bool:
         fix = finding.fix

@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from .table_tab import TableTab
 
 APP_NAME = "政府信息公开工作年度报告"
+# Tab titles short enough for six tabs side by side on a 1024-pixel screen; the full title is
+# the tab's tooltip and the page's heading.
+TAB_TITLES = {1: "总体情况", 2: "主动公开", 3: "依申请公开", 4: "复议诉讼", 5: "问题改进", 6: "其他事项"}
+DEFAULT_SIZE = (1280, 740)
+FRAME_ALLOWANCE = (16, 48)     # what a window manager adds around a window: borders, title bar
+
+
+def tab_title(section) -> str:
+    return f"{section.numeral} {TAB_TITLES[section.number]}"
 
 
 class _SectionTabs(dict):
@@ -56,7 +65,8 @@ class MainWindow(QMainWindow):
         self.start_complete = False
         self._start_pending = deferred
         self._autosaver_factory = autosaver_factory
-        self.resize(1280, 740)
+        self._fitted_on_screen = False
+        self.resize(*DEFAULT_SIZE)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -85,6 +95,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        # What became of the last entry: stays until the next edit (status messages do not cover it).
+        self.entry_label = QLabel(self)
+        self.entry_label.setMaximumWidth(720)
+        self.statusBar().addPermanentWidget(self.entry_label)
         self.summary_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.file_menu = self.menuBar().addMenu("文件(&F)")
@@ -98,8 +112,26 @@ class MainWindow(QMainWindow):
         geometry = settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)    # the size the clerk left it at, from the first paint on
+        self.fit_to_screen()
         if not deferred:
             self.complete_start()
+
+    def fit_to_screen(self) -> None:
+        """The window within the screen's available area: a size remembered on a larger screen shrinks."""
+        from PySide6.QtGui import QGuiApplication
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        width = min(self.width(), area.width() - FRAME_ALLOWANCE[0])
+        height = min(self.height(), area.height() - FRAME_ALLOWANCE[1])
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if not area.contains(frame):
+            x = max(area.left(), min(frame.left(), area.right() - frame.width()))
+            y = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
+            self.move(x, y)
 
     def complete_start(self) -> None:
         """Everything the first paint could do without: menus, checks, findings, the current tab."""
@@ -145,6 +177,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._fitted_on_screen:
+            # Once the window manager has framed and placed it: the frame within the screen too.
+            self._fitted_on_screen = True
+            QTimer.singleShot(300, self.fit_to_screen)
         if self._start_pending:
             # Should no paint come (a minimised start), the window still completes its start.
             QTimer.singleShot(500, self.complete_start)
@@ -164,18 +200,19 @@ class MainWindow(QMainWindow):
             page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self._pages.append(page)
-            self.tabs.addTab(page, section.title)
+            self.tabs.addTab(page, tab_title(section))
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(max(0, old_index))
 
     def set_document(self, document: ReportDocument) -> None:
         """Show another report (new, opened, restored) in this window."""
         from .findings import FindingsPanel
-        if self.document is not None:
-            self._add_section_pages()
+        replacing = self.document is not None
+        # The document first: rebuilding the pages shows the current tab, which must be built on it.
         self.document = document
+        if replacing:
+            self._add_section_pages()
         document.check()
-        self._on_tab_changed(self.tabs.currentIndex())
         self.findings = FindingsPanel(document, self.findings_dock)
         self.findings.findingActivated.connect(self.show_finding)
         old_panel = self.findings_dock.widget()
@@ -185,6 +222,7 @@ class MainWindow(QMainWindow):
         document.findingsChanged.connect(self._on_findings_changed)
         document.modifiedChanged.connect(self.setWindowModified)
         document.metadataChanged.connect(self._update_title)
+        document.changed.connect(lambda: self.show_entry_message("", False))
         document.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         document.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(document.undo_stack.canUndo())
@@ -194,6 +232,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(document.modified)
         self._update_title()
         self._on_findings_changed()
+        self._on_tab_changed(self.tabs.currentIndex())
 
     def _build_tab(self, number: int) -> QWidget:
         from .table_model import ReportTableModel
@@ -207,14 +246,34 @@ class MainWindow(QMainWindow):
             tab = TableTab(model, page)
             tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
             tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            tab.entry.connect(self.show_entry_message)
         else:
             tab = TextTab(section, self.document, page)
         page.layout().addWidget(tab)
+        tab.show()     # now, not at the layout's next turn: the tab may take the focus at once
         return tab
 
     def _on_tab_changed(self, index: int) -> None:
         if index >= 0:
             self.tab_widgets[index + 1]
+            self.focus_current_tab()
+
+    def show_section(self, number: int) -> None:
+        """Alt+number: the section's tab, the cursor in its editor or the cell it had last time."""
+        self.tabs.setCurrentIndex(number - 1)
+        self.focus_current_tab()
+
+    def focus_current_tab(self) -> None:
+        """Typing goes where the clerk fills in: the tab's editor, or its current input cell."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.focus_entry()
+
+    def show_entry_message(self, text: str, refused: bool) -> None:
+        """A refused entry (red) or what was stored, until the next edit; "" clears it."""
+        self.entry_label.setText(text)
+        self.entry_label.setToolTip(text)
+        self.entry_label.setStyleSheet("color: #b00020; font-weight: bold;" if refused else "color: #1f3b5a;")
 
     def current_tab(self) -> Optional[QWidget]:
         index = self.tabs.currentIndex()
@@ -237,7 +296,7 @@ class MainWindow(QMainWindow):
             c = counts[section.number]
             badge = " ".join(t for t in (f"✖{c[ERROR]}" if c[ERROR] else "",
                                          f"⚠{c[WARNING]}" if c[WARNING] else "") if t)
-            self.tabs.setTabText(section.number - 1, f"{section.title} {badge}".strip())
+            self.tabs.setTabText(section.number - 1, f"{tab_title(section)} {badge}".strip())
             self.tabs.setTabToolTip(section.number - 1,
                                     f"{section.title}：错误 {c[ERROR]} 个，警告 {c[WARNING]} 个")
         errors = sum(c[ERROR] for c in counts.values())
@@ -267,6 +326,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QGuiApplication, QKeySequence
         self.undo_action = self._add(menu, "撤销", lambda: self._undo_redo("undo"), QKeySequence.Undo)
         self.redo_action = self._add(menu, "重做", lambda: self._undo_redo("redo"), QKeySequence.Redo)
+        # Ctrl+Y as well, as in Excel, WPS and every Windows program (Linux's Redo is Ctrl+Shift+Z).
+        self.redo_action.setShortcuts(list(dict.fromkeys(
+            QKeySequence.keyBindings(QKeySequence.Redo) + [QKeySequence("Ctrl+Y")])))
         menu.addSeparator()
         self._add(menu, "复制", lambda: self._on_table(lambda t: t.body.copy_selection()))
         self._add(menu, "粘贴", lambda: self._on_table(
@@ -280,12 +342,24 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self, menu) -> None:
         # Everything reachable from the keyboard: a section by Alt+number, findings by F8.
         for section in FORM.sections:
-            self._add(menu, section.title, lambda n=section.number: self.tabs.setCurrentIndex(n - 1),
+            self._add(menu, section.title, lambda n=section.number: self.show_section(n),
                       f"Alt+{section.number}")
         menu.addSeparator()
         self._add(menu, "下一个问题", lambda: self.step_finding(1), "F8")
         self._add(menu, "上一个问题", lambda: self.step_finding(-1), "Shift+F8")
         self._add(menu, "校验结果面板", lambda: self.findings.tree.setFocus(), "Ctrl+Shift+F")
+        from .findings import FIX_SHORTCUT
+        self._add(menu, "修正所选问题", self.apply_selected_fix, FIX_SHORTCUT)
+
+    def apply_selected_fix(self) -> None:
+        """F9: the selected finding's fix, as one undoable edit; or why there is none."""
+        finding = self.findings.selected_finding()
+        if finding is None:
+            self.statusBar().showMessage("请先在校验结果中选中一条问题（F8 逐条查看）", 6000)
+        elif finding.fix is None:
+            self.statusBar().showMessage("所选问题没有可自动应用的修正，请按说明手工修改", 6000)
+        elif self.findings.apply_fix(finding):
+            self.statusBar().showMessage(f"已修正：{finding.fix.description}（可撤销）", 8000)
 
     def step_finding(self, step: int) -> None:
         """Show the next (or previous) finding in the list: its tab, its cells."""
@@ -337,6 +411,7 @@ class MainWindow(QMainWindow):
             year, agency, _ = dialog.values()
             date, preamble = dialog.details()
             self.document.set_metadata(year, agency, date, preamble)
+        self.focus_current_tab()
 
     def _about(self) -> None:
         from . import dialogs

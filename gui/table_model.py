@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nianbao.core.checks import ERROR, WARNING, SEVERITY_LABEL, cell_label
-from nianbao.core.form import FORM, MONEY, ROLE_DATA, ROLE_HEADER, ROLE_HEADING, ROLE_NOTE, GridCell, Table
-from nianbao.core.values import Value, format_value, is_valid, parse_value
+from nianbao.core.form import FORM, ROLE_DATA, ROLE_HEADER, ROLE_HEADING, ROLE_NOTE, GridCell, Table
+from nianbao.core.values import Value, format_value, is_valid, read_entry
 
 # Roles as plain ints: data() runs for every role of every visible cell, and comparing
 # against PySide's enum members costs microseconds each.
@@ -47,18 +47,20 @@ CARRIED_FROM_ROW = "carried_out"   # last year's 四、结转下年度继续办�
 CARRIED_TO_ROW = "carried_in"      # … is this year's 二、上年结转
 
 
-def parse_cell_input(cell_id: str, text: str) -> Tuple[Value, Optional[str]]:
-    """Typed or pasted text → (value, None), or (None, a one-line Chinese refusal)."""
-    cell = FORM.cells[cell_id]
-    value = parse_value(cell.kind, text)
-    if value is None or is_valid(cell.kind, value):
-        return value, None
-    need = "非负的金额（单位：万元）" if cell.kind == MONEY else "非负整数"
-    return None, f"{cell_label(cell_id)}：“{str(text).strip()}”不是{need}，未填入"
+def parse_cell_input(cell_id: str, text: str) -> Tuple[Value, Optional[str], Optional[str]]:
+    """Typed or pasted text → (value, refusal, note) by the core's one rule, the cell named in both."""
+    value, refusal, note = read_entry(FORM.cells[cell_id].kind, text)
+    label = cell_label(cell_id)
+    return (value, refusal and f"{label}：{refusal}", note and f"{label}：{note}")
+
+
+def total_refusal(cell_id: str) -> str:
+    """Why typing into a computed total does nothing."""
+    return f"{cell_label(cell_id)} 是合计，合计自动计算，不能直接填写"
 
 
 class ReportTableModel(QAbstractTableModel):
-    refused = Signal(str)              # a typed value that was not accepted, and why
+    entry = Signal(str, bool)          # what became of a typed value: (message, refused)
 
     def __init__(self, table: Table, document, parent=None):
         super().__init__(parent)
@@ -224,11 +226,13 @@ class ReportTableModel(QAbstractTableModel):
         cid = self.cell_id(index)
         if role != EDIT or not self.is_editable(cid):
             return False
-        parsed, refusal = parse_cell_input(cid, "" if value is None else str(value))
+        parsed, refusal, note = parse_cell_input(cid, "" if value is None else str(value))
         if refusal:
-            self.refused.emit(refusal)
+            self.entry.emit(refusal, True)
             return False
         self.document.set_cells({cid: parsed}, f"填写 {cell_label(cid)}")
+        if note:
+            self.entry.emit(note, False)
         return True
 
     # -- updates -----------------------------------------------------------

@@ -11,9 +11,9 @@ from typing import List, Optional
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QVBoxLayout, QWidget
 
-from nianbao.core.form import ROLE_DATA, GridCell
+from nianbao.core.form import FORM, ROLE_DATA, GridCell, Section
 
 from .table_model import ReportTableModel
 from .table_view import GridView
@@ -21,8 +21,17 @@ from .table_view import GridView
 # Column widths (px at the default font) that keep every table within a 1366-px screen.
 _DATA_WIDTH = {"t2": (120, 190), "t3": (64, 100), "t4": (56, 92)}
 _LABEL_WEIGHTS = {"t2": (1.0,), "t3": (0.8, 1.25, 2.6)}
-_LABEL_MAX = {"t2": 300}
+# On a wide screen the labels stay near their numbers: the table keeps its width, the rest is margin.
+_LABEL_MAX = {"t2": 300, "t3": 560}
 MIN_ROW_HEIGHT = 28
+
+
+def section_heading(section: Section, parent: QWidget) -> QLabel:
+    """The page heading: the section's full title (the tab shows a short one), and the body's longer title."""
+    suffix = f"（{section.body_title}）" if section.body_title != section.short_title else ""
+    label = QLabel(f"<b>{section.title}</b>{suffix}", parent)
+    label.setWordWrap(True)
+    return label
 
 
 class TableTab(QWidget):
@@ -30,6 +39,7 @@ class TableTab(QWidget):
 
     notice = Signal(str, list)
     hint = Signal(str)
+    entry = Signal(str, bool)
 
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
@@ -38,6 +48,9 @@ class TableTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(0)
+        heading = section_heading(FORM.section(table.section), self)
+        heading.setContentsMargins(2, 0, 0, 4)
+        layout.addWidget(heading)
         self.header: Optional[GridView] = None
         if table.header_rows and table.grid_rows > table.header_rows + 1:
             self.header = GridView(model, self)
@@ -59,9 +72,15 @@ class TableTab(QWidget):
         for view in (self.body,):
             view.notice.connect(self.notice)
             view.hint.connect(self.hint)
+            view.entry.connect(self.entry)
         first = self.body.next_entry(GridCell(-1, 0, ROLE_DATA))
         if first:
             self.body.setCurrentIndex(model.index(first.row, first.col))
+
+    def focus_entry(self) -> None:
+        """The keyboard into the grid, at the cell it had last time (at first: the first to fill in)."""
+        self.body.setFocus(Qt.OtherFocusReason)
+        self.body.scrollTo(self.body.currentIndex())
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -9,42 +9,23 @@ keystroke and the whole entry stays one step.
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Dict, List, Optional, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QValidator
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
 
 from nianbao.core.checks import cell_label
-from nianbao.core.form import FORM, MONEY, ROLE_DATA, GridCell
-from nianbao.core.values import format_value, normalize_number_text
+from nianbao.core.form import FORM, ROLE_DATA, GridCell
+from nianbao.core.values import format_value
 
-from .table_model import CELL_ID_ROLE, ReportTableModel, parse_cell_input
+from .table_model import CELL_ID_ROLE, ReportTableModel, parse_cell_input, total_refusal
 
 DOWN, UP, RIGHT, LEFT = (1, 0), (-1, 0), (0, 1), (0, -1)
 _EDIT_SESSIONS = itertools.count(1)
-_COUNT_TYPING = re.compile(r"[\d,]*")
-_MONEY_TYPING = re.compile(r"[\d,]*\.?\d*")
+REFUSED_STYLE = "color: #b00020;"
+REDO_Y = Qt.ControlModifier | Qt.Key_Y
 BLANK_MARK_COLOR = QColor("#b59a55")
-
-
-class NumberValidator(QValidator):
-    """Lets only what can become a valid value be typed (full-width digits included)."""
-
-    rejected = Signal(str)
-
-    def __init__(self, kind: str, parent=None):
-        super().__init__(parent)
-        self.kind = kind
-
-    def validate(self, text: str, pos: int):
-        pattern = _MONEY_TYPING if self.kind == MONEY else _COUNT_TYPING
-        if pattern.fullmatch(normalize_number_text(text)):
-            return QValidator.Acceptable, text, pos
-        self.rejected.emit("此格只能填写非负的金额（单位：万元）" if self.kind == MONEY
-                           else "此格只能填写非负整数（可用全角数字）")
-        return QValidator.Invalid, text, pos
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -60,19 +41,26 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         cid = index.data(CELL_ID_ROLE)
-        validator = NumberValidator(FORM.cells[cid].kind, editor)
-        validator.rejected.connect(self._view.hint)
-        editor.setValidator(validator)
         session = next(_EDIT_SESSIONS)
         self._sessions[editor] = (cid, session, self._view.document.snapshot[cid])
         # Totals and findings follow every keystroke, not only the confirmed entry.
-        editor.textEdited.connect(lambda text: self._live(cid, text, session))
+        editor.textEdited.connect(lambda text: self._live(editor, text))
         return editor
 
-    def _live(self, cid: str, text: str, session: int) -> None:
-        value, refusal = parse_cell_input(cid, text)
+    def _live(self, editor: QLineEdit, text: str) -> None:
+        """Each keystroke: the value by the core's rule, or the cell back to its value and why."""
+        cid, session, before = self._sessions[editor]
+        value, refusal, _note = parse_cell_input(cid, text)
+        if refusal is not None and text.strip() and parse_cell_input(cid, text + "000")[1] is None:
+            return     # a number not finished yet ("12.", "1,"): judged at the next key, or on Enter
         if refusal is None:
+            editor.setStyleSheet("")
             self._view.document.set_cells({cid: value}, f"填写 {cell_label(cid)}", session=session)
+            self._view.entry.emit("", False)
+        else:
+            editor.setStyleSheet(REFUSED_STYLE)
+            self._revert(editor)
+            self._view.entry.emit(refusal, True)
 
     def _revert(self, editor) -> None:
         cid, session, before = self._sessions[editor]
@@ -97,8 +85,9 @@ class CellDelegate(QStyledItemDelegate):
             editor.setText(index.data(Qt.EditRole) or "")
 
     def setModelData(self, editor, model, index):
-        if not model.setData(index, editor.text(), Qt.EditRole) and editor in self._sessions:
-            self._revert(editor)       # refused: the cell keeps the value it had
+        if editor in self._sessions and parse_cell_input(self._sessions[editor][0], editor.text())[1]:
+            self._revert(editor)       # refused: the cell keeps the value it had (and the model says why)
+        model.setData(index, editor.text(), Qt.EditRole)
 
     def eventFilter(self, editor, event):
         if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape and editor in self._sessions:
@@ -115,6 +104,7 @@ class CellDelegate(QStyledItemDelegate):
 
 class GridView(QTableView):
     notice = Signal(str, list)      # title, lines: what a paste refused
+    entry = Signal(str, bool)       # what became of what was typed: (message, refused); "" clears
     hint = Signal(str)              # a one-line status message
 
     def __init__(self, model: ReportTableModel, parent=None):
@@ -137,7 +127,7 @@ class GridView(QTableView):
         self.setTabKeyNavigation(False)
         self.setStyleSheet("QTableView { gridline-color: #9aa5b1; }"
                            "QTableView::item:selected { background: #2f6fb3; color: white; }")
-        model.refused.connect(self.hint)
+        model.entry.connect(self.entry)
         self.document.findingsChanged.connect(self._refresh_status)
 
     # -- navigation ----------------------------------------------------------
@@ -220,10 +210,12 @@ class GridView(QTableView):
             self.copy_selection()
         elif event.matches(QKeySequence.Undo):
             self.document.undo_stack.undo()
-        elif event.matches(QKeySequence.Redo):
+        elif event.matches(QKeySequence.Redo) or event.keyCombination() == REDO_Y:
             self.document.undo_stack.redo()
         elif event.matches(QKeySequence.Paste):
             self.paste_text(QGuiApplication.clipboard().text())
+        elif self._typed_into_total(event):
+            self.entry.emit(total_refusal(self.grid_model.cell_id(self.currentIndex())), True)
         elif key in (Qt.Key_Delete, Qt.Key_Backspace) and self.state() != QAbstractItemView.EditingState:
             self.clear_selection()
         elif key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Tab, Qt.Key_Backtab) \
@@ -232,6 +224,14 @@ class GridView(QTableView):
             self.move_after_entry(key, event.modifiers())
         else:
             super().keyPressEvent(event)
+
+    def _typed_into_total(self, event) -> bool:
+        text = event.text()
+        if (self.state() == QAbstractItemView.EditingState or not text or not text.isprintable()
+                or event.modifiers() & (Qt.ControlModifier | Qt.AltModifier)):
+            return False
+        cid = self.grid_model.cell_id(self.currentIndex())
+        return cid is not None and FORM.cells[cid].computed
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab moves to the next cell to fill in, as in a spreadsheet, instead of leaving the grid.
@@ -304,22 +304,23 @@ class GridView(QTableView):
             block = [[block[0][0]] for _ in targets]
         else:
             targets = self._paste_targets(start, block)
-        changes, refused, totals, outside = {}, [], [], 0
+        changes, refused, totals, outside, notes = {}, [], [], 0, []
         for row_values, row_targets in zip(block, targets):
             outside += len(row_values) - len(row_targets)
             for raw, cid in zip(row_values, row_targets):
                 if FORM.cells[cid].computed:
                     totals.append((cid, raw))
                     continue
-                value, refusal = parse_cell_input(cid, raw)
+                value, refusal, note = parse_cell_input(cid, raw)
                 if refusal:
                     refused.append(refusal)
                 else:
                     changes[cid] = value
+                    notes += [note] if note else []
         outside += sum(len(r) for r in block[len(targets):])
         self.document.set_cells(changes, "粘贴")
         for cid, raw in totals:
-            stated, _ = parse_cell_input(cid, raw)
+            stated = parse_cell_input(cid, raw)[0]
             if raw.strip() and stated != self.document.snapshot[cid]:
                 refused.append(f"{cell_label(cid)} 是合计，由程序自动计算为 "
                                f"{format_value(self.document.snapshot[cid])}，粘贴的“{raw.strip()}”未采用")
@@ -327,8 +328,10 @@ class GridView(QTableView):
             refused.append(f"有 {outside} 个值超出了表格范围，未粘贴")
         if refused:
             self.notice.emit(f"粘贴了 {len(changes)} 个单元格，以下内容未采用", refused)
-        else:
+        elif not notes:
             self.hint.emit(f"已粘贴 {len(changes)} 个单元格")
+        if notes:
+            self.entry.emit(f"已粘贴 {len(changes)} 个单元格；" + "；".join(notes), False)
         return True
 
     def _paste_targets(self, start: GridCell, block: List[List[str]]) -> List[List[str]]:

@@ -39,9 +39,8 @@ class TextTab(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
 
         bar = self._bar = QHBoxLayout()
-        suffix = f"（{section.body_title}）" if section.body_title != section.short_title else ""
-        title = QLabel(f"<b>{section.title}</b>{suffix}", self)
-        bar.addWidget(title)
+        from .table_tab import section_heading
+        bar.addWidget(section_heading(section, self), 1)
         bar.addStretch(1)
         self.outline_button: Optional[QPushButton] = None
         if self.key == "overview":
@@ -74,6 +73,10 @@ class TextTab(QWidget):
         self._update_count()
         document.findingsChanged.connect(self.highlight_findings)
         self.highlight_findings()
+
+    def focus_entry(self) -> None:
+        """The keyboard into the editor, its cursor where it was left."""
+        self.editor.setFocus(Qt.OtherFocusReason)
 
     def _add_last_year(self, last) -> None:
         box = QWidget(self.splitter)

@@ -37,6 +37,7 @@ def window_for(qtbot):
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
-        qtbot.waitActive(window)
+        # (``qtbot.waitActive`` is a context manager: called plainly it waits for nothing)
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         return window
     return make

@@ -142,8 +142,9 @@ def test_one_click_fix(qtbot, window_for, report_copy):
     fixable = [f for f in doc.findings if f.fix is not None]
     assert fixable
     item = next(i for i in window.findings.items() if i.data(0, Qt.UserRole + 1) == fixable[0])
-    button = window.findings.tree.itemWidget(item, 3)
-    assert button is not None and button.text() == "一键修正"
+    assert item.text(3) == fixable[0].fix.description          # what the fix will do, in the panel
+    button = window.findings.tree.itemWidget(item, 4)
+    assert button is not None and button.text() == "修正（F9）"
     button.click()
     assert doc.snapshot[fixable[0].fix.cell] == fixable[0].fix.value
     assert fixable[0] not in doc.findings
