@@ -150,6 +150,7 @@ class Section:
     text_key: Optional[str] = None  # narrative sections: key in report.text
     table_key: Optional[str] = None  # table sections: "t2" …
     placeholder: str = ""          # the template's placeholder line
+    tab_label: str = ""            # the window's short tab title, e.g. 主动公开 (not an official label)
 
     @property
     def numeral(self) -> str:
@@ -411,16 +412,18 @@ def _table4(section: int, title: str) -> Table:
 
 def _form_2021() -> Form:
     sections = (
-        Section(1, "一、总体情况", "总体情况", text_key="overview", placeholder="（文字描述）"),
-        Section(2, "二、主动公开政府信息情况", "行政机关主动公开政府信息情况", table_key="t2"),
+        Section(1, "一、总体情况", "总体情况", text_key="overview", placeholder="（文字描述）",
+                tab_label="总体情况"),
+        Section(2, "二、主动公开政府信息情况", "行政机关主动公开政府信息情况", table_key="t2",
+                tab_label="主动公开"),
         Section(3, "三、收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况",
-                table_key="t3"),
+                table_key="t3", tab_label="依申请公开"),
         Section(4, "四、政府信息公开行政复议、行政诉讼情况",
-                "因政府信息公开工作被申请行政复议、提起行政诉讼情况", table_key="t4"),
+                "因政府信息公开工作被申请行政复议、提起行政诉讼情况", table_key="t4", tab_label="复议诉讼"),
         Section(5, "五、存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况",
-                text_key="problems", placeholder="（文字描述）"),
+                text_key="problems", placeholder="（文字描述）", tab_label="问题改进"),
         Section(6, "六、其他需要报告的事项", "其他需要报告的事项", text_key="other",
-                placeholder="（文字描述，收取信息处理费情况在此处报告。）"),
+                placeholder="（文字描述，收取信息处理费情况在此处报告。）", tab_label="其他事项"),
     )
     tables = (_table2(2, sections[1].title), _table3(3, sections[2].title),
               _table4(4, sections[3].title))

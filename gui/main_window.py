@@ -31,13 +31,12 @@ if TYPE_CHECKING:
 APP_NAME = "政府信息公开工作年度报告"
 # Tab titles short enough for six tabs side by side on a 1024-pixel screen; the full title is
 # the tab's tooltip and the page's heading.
-TAB_TITLES = {1: "总体情况", 2: "主动公开", 3: "依申请公开", 4: "复议诉讼", 5: "问题改进", 6: "其他事项"}
 DEFAULT_SIZE = (1280, 740)
 FRAME_ALLOWANCE = (16, 48)     # what a window manager adds around a window: borders, title bar
 
 
 def tab_title(section) -> str:
-    return f"{section.numeral} {TAB_TITLES[section.number]}"
+    return f"{section.numeral} {section.tab_label}"
 
 
 class _SectionTabs(dict):
