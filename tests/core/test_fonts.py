@@ -1,6 +1,9 @@
-"""The PDF's font loading: the fast loader reads exactly what reportlab's parser reads, faster."""
+"""The bundled fonts and their loading: what each face covers, the manifest, and a loader that reads
+exactly what reportlab's parser reads, faster."""
 from __future__ import annotations
 
+import hashlib
+import json
 import struct
 import time
 
@@ -74,3 +77,34 @@ def test_the_fast_loader_is_faster_than_reportlabs_parser():
 
     best(FastFace)  # file in the page cache
     assert best(FastFace) < best(TTFontFace) / 1.5
+
+
+def test_the_manifest_names_every_bundled_font_with_its_digest_and_licence():
+    manifest = json.loads(resource_path("fonts", "MANIFEST.json").read_text(encoding="utf-8"))
+    listed = {entry["file"]: entry for entry in manifest["fonts"]}
+    assert sorted(listed) == BUNDLED
+    for name, entry in listed.items():
+        data = resource_path("fonts", name).read_bytes()
+        assert (hashlib.sha256(data).hexdigest(), len(data)) == (entry["sha256"], entry["bytes"]), name
+        assert resource_path("fonts", entry["licence_file"]).is_file()
+
+
+def _encodable(code: int, codec: str) -> bool:
+    try:
+        chr(code).encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def test_the_subset_title_face_draws_gb2312_and_all_the_body_faces_draw():
+    title = set(FastFace(str(resource_path("fonts", "NotoSerifSC-Bold.ttf"))).charToGlyph)
+    gb2312 = {c for c in range(0x4E00, 0xA000) if _encodable(c, "gb2312")}
+    assert len(gb2312) == 6763 and gb2312 <= title
+    for name in ("FandolFang-Regular.ttf", "FandolKai-Regular.ttf"):
+        ideographs = {c for c in FastFace(str(resource_path("fonts", name))).charToGlyph if 0x4E00 <= c <= 0x9FFF}
+        assert len(ideographs) > 7900 and ideographs <= title, name
+    # What it left out, the complete fallback faces draw.
+    for name in ("NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"):
+        assert {ord(c) for c in "镕堃喆昇赟㎡㐀"} <= set(FastFace(str(resource_path("fonts", name))).charToGlyph)
+    assert ord("镕") not in title
