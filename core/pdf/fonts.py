@@ -19,6 +19,10 @@ reportlab draws nothing for a character its font lacks, and the GB2312-era
 faces lack many characters of names (镕 堃 喆 …).  ``FontSet.markup`` therefore
 wraps every run of characters the role's face lacks in the first fallback face
 that has them.  The fallback faces are registered only when a text needs them.
+Two bundled files are subsets (packaging/fonts/subset_noto.py): the title face
+keeps GB 2312 and what the Fandol faces draw, and Noto Serif SC Regular, only
+ever a fallback, leaves out GB 2312's ideographs, which every role's face draws
+(bundled or official); Noto Sans SC, the last fallback, is complete.
 
 Every face is loaded by ``core.pdf.ttfload`` (reportlab's tables, read as whole
 arrays: a few times faster than reportlab's own parser).

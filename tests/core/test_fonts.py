@@ -97,14 +97,30 @@ def _encodable(code: int, codec: str) -> bool:
         return False
 
 
-def test_the_subset_title_face_draws_gb2312_and_all_the_body_faces_draw():
-    title = set(FastFace(str(resource_path("fonts", "NotoSerifSC-Bold.ttf"))).charToGlyph)
-    gb2312 = {c for c in range(0x4E00, 0xA000) if _encodable(c, "gb2312")}
-    assert len(gb2312) == 6763 and gb2312 <= title
+def _cmap(name: str) -> set:
+    return set(FastFace(str(resource_path("fonts", name))).charToGlyph)
+
+
+GB2312 = {c for c in range(0x4E00, 0xA000) if _encodable(c, "gb2312")}
+
+
+def test_every_bundled_role_face_draws_gb2312_which_the_fallback_leaves_out():
+    from nianbao.core.pdf.fonts import BUNDLED, FALLBACKS
+    assert len(GB2312) == 6763
+    for _name, file_name in BUNDLED.values():
+        assert GB2312 <= _cmap(file_name), file_name
+    serif = _cmap(FALLBACKS[0][1])
+    assert not GB2312 & serif and len(serif) > 24000
+    # The last fallback is complete (it is the window's font too).
+    assert GB2312 <= _cmap(FALLBACKS[-1][1]) and len(_cmap(FALLBACKS[-1][1])) > 30000
+
+
+def test_the_subset_title_face_draws_all_the_body_faces_draw_and_the_fallback_the_rest():
+    title = _cmap("NotoSerifSC-Bold.ttf")
     for name in ("FandolFang-Regular.ttf", "FandolKai-Regular.ttf"):
-        ideographs = {c for c in FastFace(str(resource_path("fonts", name))).charToGlyph if 0x4E00 <= c <= 0x9FFF}
+        ideographs = {c for c in _cmap(name) if 0x4E00 <= c <= 0x9FFF}
         assert len(ideographs) > 7900 and ideographs <= title, name
-    # What it left out, the complete fallback faces draw.
-    for name in ("NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"):
-        assert {ord(c) for c in "镕堃喆昇赟㎡㐀"} <= set(FastFace(str(resource_path("fonts", name))).charToGlyph)
+    rare = {ord(c) for c in "镕堃喆昇赟㎡㐀"}
     assert ord("镕") not in title
+    for name in ("NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"):
+        assert rare <= _cmap(name), name
