@@ -67,20 +67,32 @@ def _format4(data: bytes, pos: int) -> Dict[int, int]:
     starts = _ushorts(data, pos + 16 + 2 * segs, segs)
     deltas = struct.unpack_from(f">{segs}h", data, pos + 16 + 4 * segs)
     range_pos = pos + 16 + 6 * segs
-    range_offsets = _ushorts(data, range_pos, segs)
+    # The idRangeOffset array and the glyph ids after it, up to the subtable's end
+    # (reportlab reads an entry that starts before the end, and 0 past it).
+    words = _ushorts(data, range_pos, min((limit - range_pos + 1) // 2, (len(data) - range_pos) // 2))
     out: Dict[int, int] = {}
     for n in range(segs):
-        start, end, delta, range_offset = starts[n], ends[n], deltas[n], range_offsets[n]
+        start, end, delta, range_offset = starts[n], ends[n], deltas[n], words[n]
         if start > end:
             continue
+        chars = range(start, end + 1)
         if range_offset == 0:
-            out.update(zip(range(start, end + 1), [(c + delta) & 0xFFFF for c in range(start, end + 1)]))
+            if 0 <= start + delta and end + delta <= 0xFFFF:
+                out.update(zip(chars, range(start + delta, end + delta + 1)))
+            else:
+                out.update(zip(chars, [(c + delta) & 0xFFFF for c in chars]))
             continue
-        first = range_pos + 2 * n + range_offset
-        count = end - start + 1
-        inside = max(0, min(count, (limit - first + 1) // 2))   # entries before the subtable's end
-        glyphs = list(struct.unpack_from(f">{inside}H", data, first)) + [0] * (count - inside)
-        out.update(zip(range(start, end + 1), [(g + delta) & 0xFFFF if g else 0 for g in glyphs]))
+        if range_offset % 2:   # against the specification: byte by byte, as reportlab reads it
+            first = range_pos + 2 * n + range_offset
+            glyphs = [struct.unpack_from(">H", data, first + 2 * k)[0] if first + 2 * k < limit else 0
+                      for k in range(len(chars))]
+        else:
+            first = n + range_offset // 2
+            glyphs = words[first:first + len(chars)].tolist()
+            glyphs += [0] * (len(chars) - len(glyphs))
+        if delta:
+            glyphs = [(g + delta) & 0xFFFF if g else 0 for g in glyphs]
+        out.update(zip(chars, glyphs))
     return out
 
 
@@ -128,11 +140,13 @@ class FastFace(TTFontFace):
             lsbs += _ushorts(data, hmtx + 4 * long_metrics, glyphs - long_metrics).tolist()
             advances += [advances[-1]] * (glyphs - long_metrics)
         self.hmetrics = list(zip(advances, lsbs))
-        scale = self._pdfScale
-        widths = [scale(a) for a in advances]
+        widths = advances if self.unitsPerEm == 1000 else list(map(self._pdfScale, advances))
         self.defaultWidth = widths[0]
         self.charToGlyph = char_to_glyph
-        self.charWidths = {c: widths[g] for c, g in char_to_glyph.items() if g < len(widths)}
+        if max(char_to_glyph.values(), default=0) < len(widths):
+            self.charWidths = dict(zip(char_to_glyph, map(widths.__getitem__, char_to_glyph.values())))
+        else:
+            self.charWidths = {c: widths[g] for c, g in char_to_glyph.items() if g < len(widths)}
         self._glyph_to_char: Optional[Dict[int, List[int]]] = None
         self._space_before = None      # (char, glyph or None) as the cmap had it before the copy
         loca = self.get_table_pos("loca")[0]
