@@ -135,12 +135,15 @@ class FastFace(TTFontFace):
         hmtx = self.get_table_pos("hmtx")[0]
         pairs = _ushorts(data, hmtx, 2 * long_metrics)
         advances = list(pairs[0::2])
-        lsbs = list(pairs[1::2])
-        if glyphs > long_metrics:
-            lsbs += _ushorts(data, hmtx + 4 * long_metrics, glyphs - long_metrics).tolist()
-            advances += [advances[-1]] * (glyphs - long_metrics)
-        self.hmetrics = list(zip(advances, lsbs))
+        self.hmetrics = list(zip(advances, pairs[1::2]))
         widths = advances if self.unitsPerEm == 1000 else list(map(self._pdfScale, advances))
+        if glyphs > long_metrics:
+            # The glyphs past the last full metric repeat its advance; reportlab keeps
+            # that one scaled to 1/1000 em in hmetrics too (what its subsets embed).
+            last = widths[-1]
+            trailing = _ushorts(data, hmtx + 4 * long_metrics, glyphs - long_metrics).tolist()
+            self.hmetrics += [(last, lsb) for lsb in trailing]
+            widths = widths + [last] * len(trailing)
         self.defaultWidth = widths[0]
         self.charToGlyph = char_to_glyph
         if max(char_to_glyph.values(), default=0) < len(widths):

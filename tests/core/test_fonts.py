@@ -29,16 +29,22 @@ def test_every_bundled_face_loads_to_the_tables_reportlab_reads(name):
     _same_as_reportlab(resource_path("fonts", name))
 
 
-def _cmap_records(data: bytes):
-    """(offset of the record, platform, encoding) of each cmap encoding record."""
+def _table_offset(data: bytes, wanted: bytes) -> int:
     count, = struct.unpack_from(">H", data, 4)
     for n in range(count):
         tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * n)
-        if tag == b"cmap":
-            subtables, = struct.unpack_from(">H", data, offset + 2)
-            for k in range(subtables):
-                pos = offset + 4 + 8 * k
-                yield (pos,) + struct.unpack_from(">HH", data, pos)
+        if tag == wanted:
+            return offset
+    raise KeyError(wanted)
+
+
+def _cmap_records(data: bytes):
+    """(offset of the record, platform, encoding) of each cmap encoding record."""
+    offset = _table_offset(data, b"cmap")
+    subtables, = struct.unpack_from(">H", data, offset + 2)
+    for k in range(subtables):
+        pos = offset + 4 + 8 * k
+        yield (pos,) + struct.unpack_from(">HH", data, pos)
 
 
 def test_a_face_with_only_a_format_4_map_loads_the_same(tmp_path):
@@ -53,6 +59,18 @@ def test_a_face_with_only_a_format_4_map_loads_the_same(tmp_path):
     path.write_bytes(bytes(data))
     face = FastFace(str(path))
     assert ord("镕") in face.charToGlyph and max(face.charToGlyph) <= 0xFFFF
+    _same_as_reportlab(path)
+
+
+def test_a_face_of_2048_units_with_trailing_metrics_loads_the_same(tmp_path):
+    # Most installed TrueType faces (DejaVu, SimSun…) have 2048 units per em and list
+    # fewer advances than glyphs: the last advance repeats, scaled, as reportlab keeps it.
+    data = bytearray(resource_path("fonts", "FandolFang-Regular.ttf").read_bytes())
+    struct.pack_into(">H", data, _table_offset(data, b"head") + 18, 2048)
+    struct.pack_into(">H", data, _table_offset(data, b"hhea") + 34, 100)
+    path = tmp_path / "units-2048.ttf"
+    path.write_bytes(bytes(data))
+    assert FastFace(str(path)).unitsPerEm == 2048
     _same_as_reportlab(path)
 
 
