@@ -18,8 +18,14 @@ With ``FontSet(official=...)`` the clerk's own installed official faces
 reportlab draws nothing for a character its font lacks, and the GB2312-era
 faces lack many characters of names (镕 堃 喆 …).  ``FontSet.markup`` therefore
 wraps every run of characters the role's face lacks in the first fallback face
-that has them.  The fallback faces are large (15 MB, ~100 ms to parse), so they
-are registered only when a text needs them.
+that has them.  The fallback faces are registered only when a text needs them.
+Two bundled files are subsets (packaging/fonts/subset_noto.py): the title face
+keeps GB 2312 and what the Fandol faces draw, and Noto Serif SC Regular, only
+ever a fallback, leaves out GB 2312's ideographs, which every role's face draws
+(bundled or official); Noto Sans SC, the last fallback, is complete.
+
+Every face is loaded by ``core.pdf.ttfload`` (reportlab's tables, read as whole
+arrays: a few times faster than reportlab's own parser).
 """
 from __future__ import annotations
 
@@ -32,6 +38,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..resources import resource_path
+from .ttfload import FastTTFont
 
 BODY = "body"
 TITLE = "title"
@@ -70,7 +77,7 @@ _REGISTERED: Dict[str, TTFont] = {}
 def _register(name: str, font: FontFile) -> TTFont:
     ttf = _REGISTERED.get(name)
     if ttf is None:
-        ttf = TTFont(name, font.path, subfontIndex=font.index)
+        ttf = FastTTFont(name, font.path, subfontIndex=font.index)
         pdfmetrics.registerFont(ttf)
         _REGISTERED[name] = ttf
     return ttf
