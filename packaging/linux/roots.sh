@@ -41,7 +41,7 @@ root_base() {
 root_new() {
   local suite=$1 dir=$2 tarball
   tarball=$(root_base "$suite")
-  rm -rf "$dir"
+  root_remove "$dir"
   mkdir -p "$dir"
   zstd -q -dc "$tarball" | tar -C "$dir" --numeric-owner -xf -
   local security="$MIRROR-security"
@@ -77,6 +77,19 @@ root_umount() {
     mountpoint -q "$dir/$m" 2>/dev/null && umount -R -l "$dir/$m"
   done
   return 0
+}
+
+# Removes a root, never what is mounted into it (a run killed before its clean-up leaves /dev,
+# /sys and /proc of this machine bound inside).
+root_remove() {
+  local dir=$1
+  [ -e "$dir" ] || return 0
+  root_umount "$dir"
+  if grep -q " $(readlink -f "$dir")/" /proc/mounts; then
+    echo "roots: $dir still has something mounted inside; not removing it" >&2
+    exit 1
+  fi
+  rm -rf --one-file-system "$dir"
 }
 
 root_umount_all() {
