@@ -51,8 +51,14 @@ deb $MIRROR $suite-updates main
 deb $security $suite-security main
 EOF
   cp -L /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
-  # A proxy that re-signs TLS (as on some CI machines) is trusted through the host's bundle.
+  # A proxy that re-signs TLS (as on some CI machines) is trusted through the host's bundle (pip
+  # in the root uses it) and its local authorities (ca-certificates, once installed in the root,
+  # takes them into the root's own bundle: roots made inside this root trust them too).
   cp -L /etc/ssl/certs/ca-certificates.crt "$dir/etc/host-ca-certificates.crt" 2>/dev/null || true
+  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    mkdir -p "$dir/usr/local/share/ca-certificates"
+    cp -L /usr/local/share/ca-certificates/*.crt "$dir/usr/local/share/ca-certificates/"
+  fi
   # Debian's minbase has no policy-rc.d: keep package scripts from starting services.
   printf '#!/bin/sh\nexit 101\n' > "$dir/usr/sbin/policy-rc.d"
   chmod 755 "$dir/usr/sbin/policy-rc.d"
