@@ -14,13 +14,20 @@ Each value is written as a value, never a formula, so every reader sees the
 totals (openpyxl cannot store a formula's cached value).  The defined names,
 document properties and the exact-value fallbacks that make a re-import exact
 are described in ``names.py``.
+
+With ``SOURCE_DATE_EPOCH`` set (reproducible builds' convention), the workbook's
+created/modified properties and its zip entries carry that time and no trace of the
+system that wrote it, so the same report exports byte-identically on Linux and Windows.
 """
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import math
+import os
 import re
+import zipfile
 from decimal import Decimal
 from typing import Dict, List, Tuple
 
@@ -303,8 +310,36 @@ def _cell_text(text: str) -> str:
 def export_xlsx(report: Report) -> bytes:
     writer = _Writer(report)
     writer.build()
+    stamp = _source_date()
+    if stamp is not None:
+        writer.wb.properties.created = stamp   # (openpyxl's save sets "modified" to now)
     out = io.BytesIO()
     writer.wb.save(out)
+    return out.getvalue() if stamp is None else _restamped(out.getvalue(), stamp)
+
+
+def _source_date():
+    """SOURCE_DATE_EPOCH as a UTC time (naive, as openpyxl writes it), or None when unset or not a number."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", ""))
+        return datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.timezone.utc).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _restamped(data: bytes, stamp) -> bytes:
+    """The same zip with every entry dated ``stamp``, marked as made on one system (Unix), and
+    ``stamp`` as the document's modification time."""
+    out = io.BytesIO()
+    modified = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, stamp.timetuple()[:6])
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o600 << 16
+            content = src.read(item)
+            if item.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + modified, content)
+            dst.writestr(info, content)
     return out.getvalue()
 
 

@@ -89,3 +89,25 @@ def test_a_2019_format_workbook_is_checked_and_carried_forward(tmp_path, capsys)
     new = read_report(out_file)
     assert new.get("t3.carried_in.natural") == last.get("t3.carried_out.natural")
     assert new.last_year.template == "2019"
+
+
+def test_source_date_epoch_makes_the_workbook_the_same_on_every_system(monkeypatch):
+    import io
+    import sys
+    import time
+    import zipfile
+
+    report = read_report(SAMPLES / "pingtan-haitan-2024.nianbao")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")   # 2023-11-14 22:13:20 UTC
+    on_linux = export_xlsx(report)
+    clock = time.time
+    monkeypatch.setattr(time, "time", lambda: clock() + 3 * 3600)   # hours later ...
+    monkeypatch.setattr(sys, "platform", "win32")                  # ... on Windows
+    on_windows = export_xlsx(report)
+    monkeypatch.undo()
+    assert on_windows == on_linux
+    with zipfile.ZipFile(io.BytesIO(on_linux)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+        assert {i.create_system for i in zf.infolist()} == {3}
+        core_xml = zf.read("docProps/core.xml").decode()
+    assert core_xml.count("2023-11-14T22:13:20Z") == 2   # created and modified
