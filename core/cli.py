@@ -80,16 +80,21 @@ def _build_parser():
 # -- commands ------------------------------------------------------------------
 
 def cmd_new(args) -> int:
-    from .model import new_report
+    from .model import FIRST_YEAR, LAST_YEAR, MAX_AGENCY_CHARS, new_report
+    from .values import clean_text
     from .reportfile import write_report
     last = None
     if args.from_last_year:
         from .importing import load_report
         last = load_report(args.from_last_year, year=args.year - 1)
-    if not (2000 <= args.year <= 2100):
+    if not (FIRST_YEAR <= args.year <= LAST_YEAR):
         raise InputError(f"参数错误：年度 {args.year} 无效")
     if not args.agency and last is None:
         raise InputError("参数错误：请用 --agency 给出机关名称")
+    if clean_text(args.agency)[1]:
+        raise InputError("参数错误：--agency 给出的机关名称含有无法识别的字符（可能不是 UTF-8 编码），请重新输入")
+    if len(args.agency) > MAX_AGENCY_CHARS:
+        raise InputError(f"参数错误：机关名称超过 {MAX_AGENCY_CHARS} 字")
     report = new_report(args.year, args.agency, last)
     _write(lambda: write_report(report, args.output), args.output)
     print(f"已创建 {args.output}：{report.title}")
@@ -114,7 +119,8 @@ def cmd_check(args) -> int:
         print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
     else:
         for r in results:
-            print(r.render_text())
+            # A file that could not be read is an error of the run: its line goes to stderr.
+            print(r.render_text(), file=sys.stderr if r.error else sys.stdout)
         if len(results) > 1:
             bad = sum(1 for r in results if r.error)
             print(f"共 {len(results)} 个文件：{sum(1 for r in results if r.has_errors)} 个有错误，"

@@ -14,17 +14,23 @@ import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, List, Optional, Union
 
 from .errors import InputError
 from .form import FORM, MONEY
-from .model import EVALUATION_ORDER, Report, sum_parts
-from .values import Invalid, Value, parse_money
+from .model import EVALUATION_ORDER, FIRST_YEAR, LAST_YEAR, READABLE_TEMPLATES, Report, sum_parts
+from .values import Invalid, Value, bounded, clean_text, parse_money
+
+MAX_JSON_INT_DIGITS = 1000   # longer integers stay text (and are refused as cell values)
+
+
+def _json_int(text: str):
+    # Python refuses to convert integers of more than 4,300 digits: such a number is text here.
+    return int(text) if len(text) <= MAX_JSON_INT_DIGITS else Invalid(text)
 
 FORMAT_NAME = "nianbao"
 FORMAT_VERSION = 1
 KNOWN_KEYS = {"format", "version", "template", "year", "agency", "date", "text", "cells", "last_year"}
-READABLE_TEMPLATES = ("2021", "2019")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real report is ~15 KB; anything this big is not one
 
 
@@ -87,7 +93,20 @@ def _require(cond: bool, message: str) -> None:
         raise ReportFileError(message)
 
 
-def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
+def _shown(raw: Any) -> str:
+    """A stated value quoted in a message, never longer than a line."""
+    text = repr(raw) if not isinstance(raw, str) else f"“{raw}”"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def report_from_dict(data: Any, *, where: str = "报告文件", notes: Optional[List[str]] = None,
+                     _nested: bool = False) -> Report:
+    """The report a JSON object describes; ``notes`` receives what was cleaned on the way in.
+
+    Every text is admitted through ``Report.admit_texts`` (characters no file can
+    carry are replaced and noted, an over-long text is refused), every value
+    through ``Report.set`` (numbers beyond 15 digits are invalid text).
+    """
     _require(isinstance(data, dict), f"{where}不是年报文件：内容不是一个 JSON 对象")
     _require(data.get("format") == FORMAT_NAME,
              f"{where}不是年报文件：缺少 \"format\": \"nianbao\" 标记")
@@ -98,12 +117,12 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
              f"{where}的版本为 {version}，本程序只能读取版本 {FORMAT_VERSION} 及以前的文件，请升级本程序")
     template = data.get("template", FORM.template)
     # 2019 (试行) reports are read as far as their cells map, so S-FORMAT can report them.
-    _require(template in READABLE_TEMPLATES,
-             f"{where}使用的是“{template}”格式，本程序只能读取 2021 年格式（国办公开办函〔2021〕30号）"
+    _require(isinstance(template, str) and template in READABLE_TEMPLATES,
+             f"{where}使用的是{_shown(template)}格式，本程序只能读取 2021 年格式（国办公开办函〔2021〕30号）"
              f"和 2019 年（试行）格式")
     year = data.get("year")
-    _require(isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100,
-             f"{where}的年度（year）无效：{year!r}")
+    _require(isinstance(year, int) and not isinstance(year, bool) and FIRST_YEAR <= year <= LAST_YEAR,
+             f"{where}的年度（year）无效：{_shown(year)}，应为 2000 至 2100 之间的年份")
     agency = data.get("agency", "")
     _require(isinstance(agency, str), f"{where}的机关名称（agency）不是文字")
     date = None
@@ -111,7 +130,7 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
         try:
             date = _dt.date.fromisoformat(str(data["date"]))
         except ValueError:
-            raise ReportFileError(f"{where}的成文日期（date）无效：{data['date']!r}，应为 2023-01-20 这样的日期")
+            raise ReportFileError(f"{where}的成文日期（date）无效：{_shown(data['date'])}，应为 2023-01-20 这样的日期")
     text = data.get("text") or {}
     _require(isinstance(text, dict) and all(isinstance(v, str) for v in text.values()),
              f"{where}的正文（text）格式不对：每一部分应为一段文字")
@@ -125,6 +144,21 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
 
     report = Report(year=year, agency=agency, date=date, template=template,
                     text={k: v for k, v in text.items() if k in FORM.text_keys})
+    try:
+        _set_cells(report, cells)
+    except InputError as exc:
+        raise ReportFileError(f"{where}：{exc}")
+    if isinstance(data.get("last_year"), dict) and not _nested:
+        report.last_year = report_from_dict(data["last_year"], where=f"{where}中的上年数据", _nested=True)
+    report.extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
+    if not _nested:
+        found = report.admit_texts(where)
+        if notes is not None:
+            notes += found
+    return report
+
+
+def _set_cells(report: Report, cells: Dict[str, Any]) -> None:
     for cid, raw in cells.items():
         if cid in FORM.cells and not FORM.cells[cid].computed:
             report.set(cid, _value_from_json(cid, raw))
@@ -133,31 +167,29 @@ def report_from_dict(data: Any, *, where: str = "报告文件") -> Report:
     shown = report.snapshot()
     for cid in EVALUATION_ORDER:
         if cid in cells:
-            stated = _value_from_json(cid, cells[cid])
+            stated = bounded(_value_from_json(cid, cells[cid]))
             if stated != sum_parts(shown[p] for p in FORM.cells[cid].parts) or isinstance(stated, Invalid):
                 report.set(cid, stated)
                 shown[cid] = stated
             else:
                 shown[cid] = stated
-    if isinstance(data.get("last_year"), dict):
-        report.last_year = report_from_dict(data["last_year"], where=f"{where}中的上年数据")
-    report.extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
-    return report
 
 
 # -- files ---------------------------------------------------------------------
 
-def read_report_bytes(data: bytes, name: str = "报告文件") -> Report:
+def read_report_bytes(data: bytes, name: str = "报告文件", notes: Optional[List[str]] = None) -> Report:
     where = f"“{name}”"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        obj = json.loads(data.decode("utf-8"))
+        obj = json.loads(data.decode("utf-8"), parse_int=_json_int)
     except UnicodeDecodeError:
         raise ReportFileError(f"{where}不是 UTF-8 编码的年报文件")
     except json.JSONDecodeError as exc:
         raise ReportFileError(f"{where}已损坏，无法读取（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）")
-    return report_from_dict(obj, where=where)
+    except RecursionError:
+        raise ReportFileError(f"{where}已损坏，无法读取（JSON 嵌套层数过多）")
+    return report_from_dict(obj, where=where, notes=notes)
 
 
 def read_input_file(path: Union[str, Path], *, what: str = "年报文件") -> bytes:
@@ -183,7 +215,17 @@ def read_report(path: Union[str, Path]) -> Report:
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
+    """The report file's text.  The model's texts are clean (``Report.admit_texts``); unknown keys
+    kept from a file may still hold a lone surrogate, which UTF-8 cannot carry: it is replaced."""
+    return clean_text(json.dumps(report_to_dict(report), ensure_ascii=False, indent=1))[0] + "\n"
+
+
+def encode_report(report: Report) -> bytes:
+    """The bytes of the report file, or ``InputError`` when the report cannot be written to read back."""
+    problem = report.writing_problem()
+    if problem:
+        raise InputError(f"无法保存：{problem}")
+    return dumps(report).encode("utf-8")
 
 
 def atomic_write_bytes(path: Union[str, Path], data: bytes, *, backup: bool = True) -> None:
@@ -241,7 +283,7 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def write_report(report: Report, path: Union[str, Path], *, backup: bool = True) -> None:
-    atomic_write_bytes(path, dumps(report).encode("utf-8"), backup=backup)
+    atomic_write_bytes(path, encode_report(report), backup=backup)
 
 
 def write_report_or_explain(report: Report, path: Union[str, Path]) -> Optional[str]:

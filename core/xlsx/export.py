@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Dict, List, Tuple
 
 from .. import __version__
+from ..errors import InputError
 from ..form import COUNT, FORM, MONEY, ROLE_DATA, ROLE_HEADING, ROLE_LABEL, ROLE_NOTE, Table
 from ..model import Report
 from ..values import Invalid, Value
@@ -301,6 +302,10 @@ def _cell_text(text: str) -> str:
 
 
 def export_xlsx(report: Report) -> bytes:
+    """The workbook's bytes; ``InputError`` for a report that could not be read back from it."""
+    problem = report.writing_problem()
+    if problem:
+        raise InputError(f"无法导出 Excel：{problem}")
     writer = _Writer(report)
     writer.build()
     out = io.BytesIO()

@@ -34,7 +34,7 @@ from typing import Dict, List, Optional
 from ..checks.findings import cell_label, table_name
 from ..errors import InputError
 from ..form import FORM, MONEY
-from ..model import EVALUATION_ORDER, Report, sum_parts
+from ..model import EVALUATION_ORDER, FIRST_YEAR, LAST_YEAR, READABLE_TEMPLATES, Report, sum_parts
 from ..values import Invalid, Value
 from . import locate, names, reports, safety
 from .book import Book, read_xls, read_xlsx
@@ -60,6 +60,18 @@ def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportR
         book = read_xls(data, name)
     else:
         raise InputError(f"“{name}”不是 Excel 工作簿（.xlsx/.xls），无法导入")
+    result = _read_book(book, name, year)
+    report = result.report
+    if not FIRST_YEAR <= report.year <= LAST_YEAR:
+        raise InputError(f"“{name}”的报告年度 {report.year} 无效，应为 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份")
+    if report.template not in READABLE_TEMPLATES:
+        raise InputError(f"“{name}”标明使用“{report.template[:20]}”格式，本程序只能读取 2021 年格式"
+                         "（国办公开办函〔2021〕30号）和 2019 年（试行）格式")
+    result.notes += result.report.admit_texts(f"“{name}”")
+    return result
+
+
+def _read_book(book: Book, name: str, year: Optional[int]) -> ImportResult:
     named = [ref for n, ref in book.names.items() if n in names.CELL_OF_NAME]
     if len(named) >= len(FORM.cells) // 2 and len(book.sheets) == 1:
         return _read_by_name(book, name)       # an own export as written: one sheet, one report
@@ -185,7 +197,7 @@ def _int(raw: Optional[str]) -> Optional[int]:
         year = int(str(raw))
     except (TypeError, ValueError):
         return None
-    return year if 2000 <= year <= 2100 else None
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
 def _date(raw: Optional[str]) -> Optional[_dt.date]:

@@ -65,10 +65,14 @@ def open_xlsx_zip(data: bytes, name: str) -> zipfile.ZipFile:
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise InputError(f"“{name}”已损坏（不是完整的 .xlsx 压缩包），无法读取")
+    except NotImplementedError:   # "zip file version 25.5": a format Python's zipfile cannot read
+        raise InputError(f"“{name}”使用了 Excel 不会使用的压缩格式，无法读取")
     if len(infos) > MAX_MEMBERS:
         raise InputError(f"“{name}”包含 {len(infos)} 个部件，不像年报工作簿，已拒绝导入")
     total = 0
     for info in infos:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+            raise InputError(f"“{name}”的部件 {info.filename[:60]} 使用了 Excel 不会使用的压缩方式或加密，无法读取")
         total += info.file_size
         if info.file_size > MAX_MEMBER or total > MAX_UNCOMPRESSED:
             raise InputError(f"“{name}”解压后过大（超过 {MAX_UNCOMPRESSED // 1048576} MB），"
