@@ -129,9 +129,18 @@ def _named_value(book: Book, ref) -> object:
     return sheet.value(r0, c0) if sheet else None
 
 
+def _cut_notes(book: Book) -> List[str]:
+    """What a scan limit left unread: never a silent cut."""
+    if not book.cuts:
+        return []
+    more = f"等 {len(book.cuts)} 处" if len(book.cuts) > 3 else ""
+    return [f"工作簿内容过多，未能全部读取：{'；'.join(book.cuts[:3])}{more}；若有表格或正文缺失，"
+            "请把年报单独另存为一个工作簿再导入"]
+
+
 def _read_by_name(book: Book, name: str) -> ImportResult:
     props = book.props
-    notes: List[str] = []
+    notes: List[str] = _cut_notes(book)
     values: Dict[str, Value] = {}
     for lname, ref in book.names.items():
         cid = names.CELL_OF_NAME.get(lname)
@@ -144,7 +153,9 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
         if exact is not None:
             stated = _exact(exact, kind)
             # Only while the cell still holds what was exported: an edit made since wins.
-            unchanged = (raw == stated) if isinstance(stated, Invalid) else (value == stated)
+            # (An empty text is written as an empty cell, which reads back as None.)
+            unchanged = (("" if raw is None else raw) == stated) if isinstance(stated, Invalid) \
+                else (value == stated)
             if stated is not None and unchanged:
                 value = stated
         values[cid] = value
@@ -210,10 +221,7 @@ def _date(raw: Optional[str]) -> Optional[_dt.date]:
 # -- any other workbook ------------------------------------------------------------
 
 def _read_by_labels(book: Book, name: str, choice: reports.Choice) -> ImportResult:
-    notes: List[str] = []
-    if book.truncated:
-        notes.append(f"工作簿内容过多，只查找了前 {len(book.sheets)} 个工作表中的前 {safety.MAX_CELLS} 个"
-                     "非空单元格；若有表格未找到，请把年报表格单独另存为一个工作簿再导入")
+    notes: List[str] = _cut_notes(book)
     if choice.note:
         notes.append(choice.note)
     template_2019 = any(locate.is_2019(p.grid) for p in choice.parts)

@@ -23,6 +23,7 @@ under a second.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from ..errors import InputError
@@ -41,6 +42,11 @@ MAX_ROWS = 400
 MAX_COLS = 60
 MAX_MERGED_AREA = 100_000   # cells covered by merges, per sheet
 MAX_CELLS = 50_000    # non-empty cells over all sheets; a real report workbook has 1 000 – 5 000
+MAX_NAMED_ROWS = 25_000     # rows an own export's names may reach (9 texts of up to 2,000 paragraphs)
+PEEK_ROWS = 1_000           # empty rows looked at past the limit before calling the sheet cut
+MAX_SHEET_CELLS = 200_000   # cells in one sheet's XML (the parser visits each); a report has < 5 000
+MAX_MERGES = 5_000          # merged ranges per sheet; a report has < 300
+_CELL_TAG = re.compile(rb"<(?:\w{1,20}:)?c[\s>/]")
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -92,6 +98,11 @@ def open_xlsx_zip(data: bytes, name: str) -> zipfile.ZipFile:
         raise InputError(f"“{name}”是启用宏的工作簿（.xlsm），为安全起见不予导入；"
                          "请在 Excel/WPS 中另存为不含宏的 .xlsx 后再导入")
     return archive
+
+
+def count_cells(xml: bytes) -> int:
+    """The cells a sheet's XML declares: what the parser would visit, counted without parsing."""
+    return sum(1 for _ in _CELL_TAG.finditer(xml))
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:

@@ -1,0 +1,82 @@
+"""Workbooks are read whole or the cut is said: own exports by their names, scan limits in a note.
+
+Issue 10, "silent loss" 1 and 4: an own export longer than the scan window came
+back with every table number blank and no note.
+"""
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+
+from nianbao.core.errors import InputError
+from nianbao.core.importing import load_bytes
+from nianbao.core.reportfile import dumps
+from nianbao.core.values import Invalid
+from nianbao.core.xlsx.export import export_xlsx
+from tests.core.xlsx_layouts import official_one_sheet, sample_report
+
+from ..support import sample
+
+
+@pytest.mark.parametrize("paragraphs", [400, 1999])
+def test_a_long_own_export_is_read_back_whole_by_its_names(paragraphs):
+    report = sample("pingtan-haitan-2024")
+    report.text["overview"] = "\n".join(f"第{i}段。" for i in range(paragraphs))
+    report.text["problems"] = "\n".join(f"问题{i}。" for i in range(paragraphs))
+    loaded = load_bytes(export_xlsx(report), "long.xlsx")
+    assert loaded.notes == []
+    assert dumps(loaded.report) == dumps(report)
+
+
+def test_own_export_round_trip_keeps_edge_values_exactly():
+    report = sample("pingtan-haitan-2024")
+    report.set("t3.new.natural", Invalid(""))                   # an invalid empty value
+    report.set("t3.new.legal", Invalid("  "))
+    report.set("t3.new.commercial", 999_999_999_999_999)         # the largest count allowed
+    report.set("t2.fees.amount", Decimal("12345.1234567890"))
+    report.text["overview"] = "长" * 49_000                      # beyond Excel's 32,767 per cell
+    back = load_bytes(export_xlsx(report), "edge.xlsx").report
+    assert dumps(back) == dumps(report)
+
+
+def _filler_sheet(wb, rows: int, title: str = "说明"):
+    ws = wb.create_sheet(title, 0)
+    for r in range(1, rows + 1):
+        ws.cell(row=r, column=1, value=f"第{r}行说明")
+    return ws
+
+
+def test_a_scan_limit_that_cuts_a_sheet_says_so_in_a_note():
+    from openpyxl import load_workbook
+    wb = load_workbook(io.BytesIO(official_one_sheet(sample_report(2023))))
+    _filler_sheet(wb, 600)
+    out = io.BytesIO()
+    wb.save(out)
+    loaded = load_bytes(out.getvalue(), "cut.xlsx")
+    assert any("未能全部读取" in n and "前 400 行" in n for n in loaded.notes)
+    assert loaded.report.get("t3.new.natural") is not None
+
+
+def test_a_workbook_in_which_no_table_is_found_is_refused_not_read_as_blank():
+    from openpyxl import Workbook
+    wb = Workbook()
+    _filler_sheet(wb, 600)
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(InputError, match="找不到年报表格"):
+        load_bytes(out.getvalue(), "none.xlsx")
+
+
+def test_too_many_merged_ranges_are_cut_with_a_note():
+    from openpyxl import load_workbook
+    wb = load_workbook(io.BytesIO(official_one_sheet(sample_report(2023))))
+    ws = wb.create_sheet("合并")
+    for r in range(1, 401):
+        for c in range(1, 32, 2):        # 6,400 merges within the scanned area
+            ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=c + 1)
+    out = io.BytesIO()
+    wb.save(out)
+    loaded = load_bytes(out.getvalue(), "merges.xlsx")
+    assert any("合并单元格过多" in n for n in loaded.notes)
