@@ -159,16 +159,13 @@ def cmd_screenshot(args) -> int:
 
 
 def _write(action, path) -> None:
+    from .files import os_error_message
     try:
         action()
-    except PermissionError:
-        raise InputError(f"没有权限写入：{path}")
     except FileNotFoundError:
         raise InputError(f"无法写入 {path}：文件夹不存在")
-    except IsADirectoryError:
-        raise InputError(f"无法写入 {path}：这是一个文件夹，请给出文件名")
     except OSError as exc:
-        raise InputError(f"无法写入 {path}：{exc.strerror or exc}")
+        raise InputError(os_error_message(exc, path))
 
 
 def _open_window(argv: Sequence[str]) -> int:

@@ -1,22 +1,19 @@
 """The report file (``*.nianbao``, UTF-8 JSON, FORMAT.md section 2): read, validate, write atomically.
 
-The same JSON object is what ``nianbao dump`` prints.  Writing goes through a
-temporary file in the target folder (flushed and fsynced) that then replaces
-the target, so a crash never leaves half a report; the previous version is kept
-beside it as ``<name>.bak``.
+The same JSON object is what ``nianbao dump`` prints.  Writing goes through
+``files.atomic_write_bytes`` (a temporary file renamed over the target, the
+previous version kept as ``<name>.bak``), so a crash never leaves half a report.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
-import shutil
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
 
 from .errors import InputError
+from .files import atomic_write_bytes, os_error_message  # noqa: F401 - atomic_write_bytes is re-exported
 from .form import FORM, MONEY
 from .model import EVALUATION_ORDER, FIRST_YEAR, LAST_YEAR, READABLE_TEMPLATES, Report, sum_parts
 from .values import Invalid, Value, bounded, clean_text, parse_money
@@ -204,10 +201,8 @@ def read_input_file(path: Union[str, Path], *, what: str = "年报文件") -> by
         raise InputError(f"找不到文件：{path}")
     except IsADirectoryError:
         raise InputError(f"“{path}”是文件夹，不是{what}")
-    except PermissionError:
-        raise InputError(f"没有权限读取文件：{path}")
     except OSError as exc:
-        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}")
+        raise InputError(os_error_message(exc, path, "读取"))
 
 
 def read_report(path: Union[str, Path]) -> Report:
@@ -228,60 +223,6 @@ def encode_report(report: Report) -> bytes:
     return dumps(report).encode("utf-8")
 
 
-def atomic_write_bytes(path: Union[str, Path], data: bytes, *, backup: bool = True) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
-
-    With ``backup``, the version being replaced is kept as ``<path>.bak``.
-    """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if backup and path.exists():
-            _keep_backup(path)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_directory(directory)
-
-
-def _keep_backup(path: Path) -> None:
-    """Copy the current version to ``<path>.bak``; the target itself is never absent."""
-    bak = path.with_name(path.name + ".bak")
-    try:
-        if bak.exists():
-            bak.unlink()
-        os.link(path, bak)  # a hard link: instant, and the old bytes stay where they were
-    except OSError:
-        try:
-            shutil.copy2(path, bak)
-        except OSError:
-            pass  # a backup that cannot be made must not stop the save itself
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; MoveFileEx is durable enough
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_report(report: Report, path: Union[str, Path], *, backup: bool = True) -> None:
     atomic_write_bytes(path, encode_report(report), backup=backup)
 
@@ -290,8 +231,8 @@ def write_report_or_explain(report: Report, path: Union[str, Path]) -> Optional[
     """Write, returning a Chinese message instead of raising when the disk says no."""
     try:
         write_report(report, path)
-    except PermissionError:
-        return f"没有权限写入：{path}"
+    except InputError as exc:
+        return str(exc)
     except OSError as exc:
-        return f"无法保存到 {path}：{exc.strerror or exc}"
+        return os_error_message(exc, path, "保存到")
     return None

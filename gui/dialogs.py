@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
                                QWidget)
 
+from nianbao.core.files import safe_file_name
+
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
@@ -126,4 +128,4 @@ def show_notice(parent, title: str, lines: List[str]) -> QMessageBox:
 
 def suggested_path(directory: Optional[Path], name: str, suffix: str) -> str:
     base = directory or Path.home()
-    return str(base / (name + suffix))
+    return str(base / safe_file_name(name, suffix))
