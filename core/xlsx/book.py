@@ -200,9 +200,11 @@ def _row_limit(names: Dict[str, Tuple[str, Range]], sheet: str) -> int:
     return min(max([0] + named) + safety.MAX_ROWS, safety.MAX_NAMED_ROWS)
 
 
-def _scan_openpyxl(ws, limit: int, budget: _Budget, cuts: List[str]) -> List[List[object]]:
+def _scan_openpyxl(ws, limit: int, last_row: int, budget: _Budget, cuts: List[str]) -> List[List[object]]:
     rows: List[List[object]] = []
     extra = 0
+    if last_row == 0:
+        return rows
     for r in ws.iter_rows(min_row=1, min_col=1, max_col=safety.MAX_COLS, values_only=True):
         if len(rows) >= limit:
             # Past the limit: anything more in the sheet is a cut, said in a note.
@@ -216,6 +218,8 @@ def _scan_openpyxl(ws, limit: int, budget: _Budget, cuts: List[str]) -> List[Lis
                         f"只读取了前 {len(rows)} 行，其后的工作表未读取")
             break
         rows.append(_unescaped(r))
+        if len(rows) >= last_row:
+            break       # the sheet has no more rows: do not let the parser read on
     return rows
 
 
@@ -237,7 +241,8 @@ def _book_from_openpyxl(wb, archive) -> Book:
         if cells > safety.MAX_SHEET_CELLS:
             cuts.append(f"工作表“{ws.title}”有 {cells:,} 个单元格，超出年报工作簿的规模，未读取")
             continue
-        rows = _scan_openpyxl(ws, _row_limit(names, ws.title), budget, cuts)
+        last_row = safety.count_rows(xml) if xml else safety.MAX_NAMED_ROWS
+        rows = _scan_openpyxl(ws, _row_limit(names, ws.title), last_row, budget, cuts)
         sheets.append(Sheet(ws.title, _trim(rows), _merges_of(xml, cuts, ws.title) if xml else []))
     props = {}
     for prop in getattr(wb, "custom_doc_props", None) or ():

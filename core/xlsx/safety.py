@@ -14,11 +14,14 @@ What is refused here, each with a one-line Chinese message (``InputError``):
 * an encrypted workbook: an encrypted ``.xlsx`` is an OLE compound file with
   an ``EncryptionInfo`` stream instead of a ``Workbook`` stream.
 
-The parsers after this are also bounded in what they scan (``MAX_ROWS`` ×
-``MAX_COLS`` of at most ``MAX_SHEETS`` sheets, ``MAX_CELLS`` non-empty cells in
-all, ``MAX_MERGED_AREA`` merged cells per sheet), so import time is bounded too:
-the worst file measured (12 sheets × 400 × 60 distinct strings) is refused in
-under a second.
+The parsers after this are also bounded in the work they do, not only in size
+(``MAX_ROWS`` × ``MAX_COLS`` of at most ``MAX_SHEETS`` sheets, ``MAX_CELLS``
+non-empty cells in all, a sheet of more than ``MAX_SHEET_CELLS`` cells not
+parsed, at most ``MAX_MERGES`` merged ranges and ``MAX_MERGED_AREA`` merged
+cells per sheet, and the parser never asked to read on past a sheet's last row).
+Measured with ``nianbao check`` (process start included): two sheets of 24 MB
+XML in wide rows 1.2 s, 16,384 columns × 30 rows 0.5 s, 200,000 merged ranges
+0.5 s.
 """
 from __future__ import annotations
 
@@ -46,7 +49,8 @@ MAX_NAMED_ROWS = 25_000     # rows an own export's names may reach (9 texts of u
 PEEK_ROWS = 1_000           # empty rows looked at past the limit before calling the sheet cut
 MAX_SHEET_CELLS = 200_000   # cells in one sheet's XML (the parser visits each); a report has < 5 000
 MAX_MERGES = 5_000          # merged ranges per sheet; a report has < 300
-_CELL_TAG = re.compile(rb"<(?:\w{1,20}:)?c[\s>/]")
+_ROW_TAG = re.compile(rb"<(?:\w{1,20}:)?row[\s>/]")
+_ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["'](\d{1,7})["']""")
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -102,7 +106,25 @@ def open_xlsx_zip(data: bytes, name: str) -> zipfile.ZipFile:
 
 def count_cells(xml: bytes) -> int:
     """The cells a sheet's XML declares: what the parser would visit, counted without parsing."""
-    return sum(1 for _ in _CELL_TAG.finditer(xml))
+    # bytes.count is fast where a regex over 25 MB is not; a namespace prefix (<x:c>) is counted
+    # too, and anything else ending in ":c " only makes the count an upper bound.
+    return sum(xml.count(b"<c" + end) + xml.count(b":c" + end) for end in (b" ", b">", b"/"))
+
+
+def count_rows(xml: bytes) -> int:
+    """How many rows a reader can get from a sheet's XML: the last row's number, or the count of rows.
+
+    The reader stops there instead of asking the parser for one more row, which
+    would make it parse the rest of the sheet (say, 200,000 merged ranges) for nothing.
+    """
+    count, last = 0, None
+    for last in _ROW_TAG.finditer(xml):
+        count += 1
+    if last is None:
+        return 0
+    end = xml.find(b">", last.end() - 1)
+    number = _ROW_NUMBER.search(xml, last.end() - 1, end if end >= 0 else len(xml))
+    return max(count, int(number.group(1)) if number else 0)
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:

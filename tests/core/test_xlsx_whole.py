@@ -80,3 +80,42 @@ def test_too_many_merged_ranges_are_cut_with_a_note():
     wb.save(out)
     loaded = load_bytes(out.getvalue(), "merges.xlsx")
     assert any("合并单元格过多" in n for n in loaded.notes)
+
+
+def _with_sheet_xml(data: bytes, edit) -> bytes:
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            body = src.read(info)
+            z.writestr(info.filename, edit(body) if info.filename == "xl/worksheets/sheet1.xml" else body)
+    return out.getvalue()
+
+
+def test_two_hundred_thousand_merged_ranges_are_not_parsed_for_nothing():
+    import time
+    many = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(1000, 201_000)).encode()
+    data = _with_sheet_xml(official_one_sheet(sample_report(2023)),
+                           lambda xml: xml.replace(b"</mergeCells>", many + b"</mergeCells>"))
+    start = time.perf_counter()
+    loaded = load_bytes(data, "merges.xlsx")
+    assert time.perf_counter() - start < 3.0          # was 9.7 s
+    assert loaded.report.get("t3.new.natural") is not None
+    assert any("合并单元格过多" in n for n in loaded.notes)
+
+
+def test_a_sheet_with_more_cells_than_a_report_has_is_skipped_with_a_note(monkeypatch):
+    from nianbao.core.xlsx import safety
+    from openpyxl import load_workbook
+    wb = load_workbook(io.BytesIO(official_one_sheet(sample_report(2023))))
+    ws = wb.create_sheet("数据")
+    for r in range(1, 60):
+        for c in range(1, 60):
+            ws.cell(row=r, column=c, value=r * c)
+    out = io.BytesIO()
+    wb.save(out)
+    monkeypatch.setattr(safety, "MAX_SHEET_CELLS", 3000)
+    loaded = load_bytes(out.getvalue(), "data.xlsx")
+    assert any("“数据”有 3,481 个单元格" in n for n in loaded.notes)
+    assert loaded.report.get("t3.new.natural") is not None
