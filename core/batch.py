@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .checks import ERROR, INFO, SEVERITY_LABEL, WARNING, Finding, run_checks
-from .errors import InputError
+from .errors import InputError, one_line
 from .importing import load
 from .model import Report
 
@@ -79,7 +79,7 @@ def check_files(paths: Sequence[str], previous: Optional[str] = None) -> List[Fi
             loaded = load(path)
             result.report, result.notes = loaded.report, loaded.notes
         except InputError as exc:
-            result.error = str(exc)
+            result.error = one_line(exc)
         except (RecursionError, MemoryError):
             result.error = f"“{path}”过于复杂，读取时超出了程序的处理能力，无法读取"
         except Exception as exc:  # a defect must not silence the other files of the batch

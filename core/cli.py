@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 COMMANDS = ("new", "dump", "check", "export", "screenshot")
@@ -137,6 +137,9 @@ def cmd_export(args) -> int:
     from .importing import load_report
     from .reportfile import atomic_write_bytes
     report = load_report(args.file)
+    problem = report.writing_problem()      # every writer: a file that reads back, or none
+    if problem:
+        raise InputError(f"无法导出：{problem}")
     if args.pdf:
         from .pdf import PdfOptions, export_pdf
         options = PdfOptions.with_installed_official_fonts() if args.official_fonts else None
@@ -184,7 +187,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return {"new": cmd_new, "dump": cmd_dump, "check": cmd_check, "export": cmd_export,
                 "screenshot": cmd_screenshot}[args.command](args)
     except InputError as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
+        print(f"nianbao: {one_line(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
 
-from .errors import InputError
+from .errors import InputError, quoted
 from .files import atomic_write_bytes, os_error_message  # noqa: F401 - atomic_write_bytes is re-exported
 from .form import FORM, MONEY
 from .model import EVALUATION_ORDER, FIRST_YEAR, LAST_YEAR, READABLE_TEMPLATES, Report, sum_parts
@@ -90,12 +90,6 @@ def _require(cond: bool, message: str) -> None:
         raise ReportFileError(message)
 
 
-def _shown(raw: Any) -> str:
-    """A stated value quoted in a message, never longer than a line."""
-    text = repr(raw) if not isinstance(raw, str) else f"“{raw}”"
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
 def report_from_dict(data: Any, *, where: str = "报告文件", notes: Optional[List[str]] = None,
                      _nested: bool = False) -> Report:
     """The report a JSON object describes; ``notes`` receives what was cleaned on the way in.
@@ -115,11 +109,11 @@ def report_from_dict(data: Any, *, where: str = "报告文件", notes: Optional[
     template = data.get("template", FORM.template)
     # 2019 (试行) reports are read as far as their cells map, so S-FORMAT can report them.
     _require(isinstance(template, str) and template in READABLE_TEMPLATES,
-             f"{where}使用的是{_shown(template)}格式，本程序只能读取 2021 年格式（国办公开办函〔2021〕30号）"
+             f"{where}使用的是{quoted(template)}格式，本程序只能读取 2021 年格式（国办公开办函〔2021〕30号）"
              f"和 2019 年（试行）格式")
     year = data.get("year")
     _require(isinstance(year, int) and not isinstance(year, bool) and FIRST_YEAR <= year <= LAST_YEAR,
-             f"{where}的年度（year）无效：{_shown(year)}，应为 2000 至 2100 之间的年份")
+             f"{where}的年度（year）无效：{quoted(year)}，应为 2000 至 2100 之间的年份")
     agency = data.get("agency", "")
     _require(isinstance(agency, str), f"{where}的机关名称（agency）不是文字")
     date = None
@@ -127,7 +121,7 @@ def report_from_dict(data: Any, *, where: str = "报告文件", notes: Optional[
         try:
             date = _dt.date.fromisoformat(str(data["date"]))
         except ValueError:
-            raise ReportFileError(f"{where}的成文日期（date）无效：{_shown(data['date'])}，应为 2023-01-20 这样的日期")
+            raise ReportFileError(f"{where}的成文日期（date）无效：{quoted(data['date'])}，应为 2023-01-20 这样的日期")
     text = data.get("text") or {}
     _require(isinstance(text, dict) and all(isinstance(v, str) for v in text.values()),
              f"{where}的正文（text）格式不对：每一部分应为一段文字")
@@ -136,7 +130,7 @@ def report_from_dict(data: Any, *, where: str = "报告文件", notes: Optional[
     _require(isinstance(cells, dict), f"{where}的表格数据（cells）格式不对：应为“单元格编号: 数值”的对象")
     unknown = [cid for cid in cells if cid not in FORM.cells]
     # A misspelt id would silently lose its number: refuse rather than drop it.
-    _require(not unknown, f"{where}含有未知的单元格编号：{'、'.join(unknown[:3])}"
+    _require(not unknown, f"{where}含有未知的单元格编号：{'、'.join(quoted(u, 30) for u in unknown[:3])}"
                           f"{'等 ' + str(len(unknown)) + ' 个' if len(unknown) > 3 else ''}（编号见 FORMAT.md）")
 
     report = Report(year=year, agency=agency, date=date, template=template,

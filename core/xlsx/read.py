@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Dict, List, Optional
 
 from ..checks.findings import cell_label, table_name
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..form import FORM, MONEY
 from ..model import EVALUATION_ORDER, FIRST_YEAR, LAST_YEAR, READABLE_TEMPLATES, Report, sum_parts
 from ..values import Invalid, Value
@@ -65,7 +65,7 @@ def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportR
     if not FIRST_YEAR <= report.year <= LAST_YEAR:
         raise InputError(f"“{name}”的报告年度 {report.year} 无效，应为 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份")
     if report.template not in READABLE_TEMPLATES:
-        raise InputError(f"“{name}”标明使用“{report.template[:20]}”格式，本程序只能读取 2021 年格式"
+        raise InputError(f"“{name}”标明使用{quoted(report.template)}格式，本程序只能读取 2021 年格式"
                          "（国办公开办函〔2021〕30号）和 2019 年（试行）格式")
     result.notes += result.report.admit_texts(f"“{name}”")
     return result

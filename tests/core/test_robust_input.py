@@ -177,3 +177,12 @@ def test_what_the_workbook_reader_accepts_the_report_file_reads_again(title, tem
         assert "1999" in str(exc) or "2030" in str(exc)
         return
     read_report_bytes(dumps(loaded.report).encode("utf-8"))      # must not be refused
+
+
+@pytest.mark.parametrize("over", [{"template": "2021\n\n\n2"}, {"year": "20\n23"}, {"date": "2023\n-01"},
+                                  {"cells": {"t3.\nnew": 1}}])
+def test_a_refusal_quoting_what_the_file_says_stays_one_line(over):
+    raw = json.dumps(_report_json(**over))
+    with pytest.raises(InputError) as info:
+        load_bytes(raw.encode(), "odd.nianbao")
+    assert "\n" not in str(info.value) and "⏎" in str(info.value)
