@@ -186,3 +186,11 @@ def test_a_refusal_quoting_what_the_file_says_stays_one_line(over):
     with pytest.raises(InputError) as info:
         load_bytes(raw.encode(), "odd.nianbao")
     assert "\n" not in str(info.value) and "⏎" in str(info.value)
+
+
+def test_export_of_a_count_of_ten_to_the_400_is_one_line_and_exit_2(tmp_path, capsys):
+    src = _file(tmp_path, "big.nianbao", '{"format": "nianbao", "version": 1, "year": 2023, "cells": '
+                                         '{"t3.new.natural": 1' + "0" * 400 + "}}")
+    code, out, err = _run(capsys, ["export", src, "--xlsx", str(tmp_path / "o.xlsx")])
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "o.xlsx").exists()
