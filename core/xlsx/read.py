@@ -60,7 +60,10 @@ def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportR
         book = read_xls(data, name)
     else:
         raise InputError(f"“{name}”不是 Excel 工作簿（.xlsx/.xls），无法导入")
-    result = _read_book(book, name, year)
+    try:
+        result = _read_book(book, name, year)
+    except InputError as exc:       # a refusal of a value (a long text in a cell) names the file too
+        raise InputError(str(exc) if f"“{name}”" in str(exc) else f"“{name}”：{exc}")
     report = result.report
     if not FIRST_YEAR <= report.year <= LAST_YEAR:
         raise InputError(f"“{name}”的报告年度 {report.year} 无效，应为 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份")
