@@ -213,9 +213,16 @@ class Report:
 
     def writing_problem(self) -> Optional[str]:
         """Why this report cannot be written so that it reads back (a writer asks first), or None."""
-        for what, text in [("机关名称", self.agency)] + [(f"正文“{_text_title(self.form, k)}”", t)
-                                                        for k, t in self.text.items()]:
-            problem = text_problem(what, text) if what != "机关名称" else None
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
+            return f"年度 {self.year} 无效，应为 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份"
+        if self.template not in READABLE_TEMPLATES:
+            return f"格式“{self.template[:20]}”无效"
+        if len(self.agency) > MAX_AGENCY_CHARS:
+            return f"机关名称超过 {MAX_AGENCY_CHARS} 字"
+        texts = [("机关名称", self.agency)] + [(f"正文“{_text_title(self.form, k)}”", t)
+                                            for k, t in self.text.items()]
+        for i, (what, text) in enumerate(texts):
+            problem = text_problem(what, text) if i else None      # the agency's bound is above
             if problem:
                 return problem
             if clean_text(text)[1]:

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import random
+import re
 import time
 import traceback
 import zipfile
@@ -49,6 +50,9 @@ INTERESTING_JSON = [
     "9" * 5000, "长" * 60, "长" * 50_001, "段\n" * 2500, [], {}, [[[[[]]]]], {"a": [1, {"b": None}]},
     "2023", 2030, 1999, "2030", "2019", "1.0", "\r\n",
 ]
+_XML_VALUE = re.compile(r"<(?:\w+:)?(?:v|t|lpwstr|i4)(?:\s[^>]*)?>([^<]{0,200})</")
+XML_VALUES = ["9" * 16, "9" * 400, "1e400", "-1", "0.1", "1999", "2030", "2019", "", " ", "/", "_xD800_",
+              "&#x1;", "\"invalid:x\"", "\"12.50\"", "[0, 99999]", "2023-02-30", "长" * 60, "=1+1", "NaN"]
 INTERESTING_TEXT = ["\ud800", "\ufffe", "\x01", "9" * 400, "<", "&", "]]>", "_x0000_", "\"", "\\", "\n" * 50]
 
 
@@ -139,7 +143,19 @@ def _zip_mutation(rnd: random.Random, data: bytes) -> bytes:
         members = [(i, src.read(i)) for i in src.infolist()]
     except Exception:
         return _bytes_mutation(rnd, data)
-    op = rnd.randrange(4)
+    op = rnd.randrange(5)
+    if op == 4:        # a value inside the XML: a cell, a shared string, a document property
+        index = rnd.randrange(len(members))
+        info, body = members[index]
+        text = body.decode("utf-8", "replace")
+        spots = [m.span(1) for m in _XML_VALUE.finditer(text)]
+        if spots:
+            for _ in range(rnd.randint(1, 4)):
+                a, b = rnd.choice(spots)
+                text = text[:a] + rnd.choice(XML_VALUES) + text[b:]
+                spots = [m.span(1) for m in _XML_VALUE.finditer(text)]
+            members[index] = (info, text.encode("utf-8", "surrogatepass"))
+        op = -1
     if op == 3:        # a header field: version needed, method, flags
         b = bytearray(data)
         at = b.find(b"PK\x01\x02", rnd.randrange(len(b)))
@@ -148,10 +164,13 @@ def _zip_mutation(rnd: random.Random, data: bytes) -> bytes:
         field = rnd.choice([6, 10, 8])
         b[at + field:at + field + 2] = rnd.choice([b"\xff\x00", b"\x0c\x00", b"\x0e\x00", b"\x01\x00", b"\x63\x00"])
         return bytes(b)
-    index = rnd.randrange(len(members))
+    if op != -1:
+        index = rnd.randrange(len(members))
     info, body = members[index]
     if op == 0:
         body = _bytes_mutation(rnd, body)
+    elif op == -1:
+        pass
     elif op == 1:   # text-level edits of the XML: values, numbers, escapes
         text = body.decode("utf-8", "replace")
         for _ in range(rnd.randint(1, 5)):

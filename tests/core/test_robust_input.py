@@ -194,3 +194,14 @@ def test_export_of_a_count_of_ten_to_the_400_is_one_line_and_exit_2(tmp_path, ca
     code, out, err = _run(capsys, ["export", src, "--xlsx", str(tmp_path / "o.xlsx")])
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.parametrize("year, template, agency", [(1999, "2021", "某局"), (2023, "2030", "某局"),
+                                                    (2023, "2021", "局" * 201)])
+def test_writers_refuse_what_the_readers_would_refuse(year, template, agency):
+    from nianbao.core.reportfile import encode_report
+    r = Report(year, agency, template=template)
+    with pytest.raises(InputError):
+        encode_report(r)
+    with pytest.raises(InputError):
+        export_xlsx(r)
