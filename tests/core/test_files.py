@@ -125,3 +125,33 @@ def test_suggested_file_names_stay_in_their_folder(name, tmp_path):
     assert not any(ch in out for ch in '/\\:*?"<>|') and all(ord(ch) >= 32 for ch in out)
     assert (tmp_path / out).parent == tmp_path
     (tmp_path / out).write_bytes(b"")                       # a name the file system takes
+
+
+@posix_only
+def test_kill_9_during_saves_leaves_a_whole_file_a_bak_and_no_temp_after_the_next_save(tmp_path):
+    import random
+    import signal
+    import time
+    target = tmp_path / "r.nianbao"
+    atomic_write_bytes(target, b"v0:" + b"0" * 100)
+    atomic_write_bytes(target, b"v1:" + b"1" * 100)
+    code = ("import sys, itertools; from nianbao.core.files import atomic_write_bytes\n"
+            "for i in itertools.count(2):\n"
+            "    d = str(i % 10).encode()\n"
+            "    atomic_write_bytes(sys.argv[1], b'v%d:' % i + d * (100 + i % 7 * 200_000))\n")
+    rnd = random.Random(7)
+    root = os.path.dirname(os.path.dirname(files.__file__))
+
+    def whole(data: bytes) -> bool:
+        head, _, body = data.partition(b":")
+        return head.startswith(b"v") and len(set(body)) == 1 and body[:1] == head[-1:]
+
+    for _ in range(15):
+        child = subprocess.Popen([sys.executable, "-c", code, str(target)], cwd=root)
+        time.sleep(0.15 + rnd.random() * 0.3)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert whole(target.read_bytes())
+        assert whole((tmp_path / "r.nianbao.bak").read_bytes())
+    atomic_write_bytes(target, b"v9:" + b"9" * 100)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.nianbao", "r.nianbao.bak"]
