@@ -98,13 +98,21 @@ class _Writer:
         cell.alignment = self.Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap)
         rows, cols = span
         if rows > 1 or cols > 1:
-            ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1,
-                           end_column=col + cols - 1)
+            self._merge(row, col, row + rows - 1, col + cols - 1)
         if border:
             for r in range(row, row + rows):
                 for c in range(col, col + cols):
                     ws.cell(row=r, column=c).border = self.border
         return cell
+
+    def _merge(self, r0: int, c0: int, r1: int, c1: int) -> None:
+        """``ws.merge_cells`` without its check against every merge made so far, which makes a
+        long report (thousands of merged paragraph rows) take quadratic time: the layout never
+        merges a cell twice."""
+        from openpyxl.worksheet.merge import MergedCellRange
+        merged = MergedCellRange(self.ws, f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}")
+        self.ws.merged_cells.ranges.add(merged)
+        self.ws._clean_merge_range(merged)
 
     def need(self, row: int, height: float) -> None:
         self.heights[row] = max(self.heights.get(row, 0), height)
