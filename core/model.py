@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Dict, Iterable, List, Mapping, Optional, Set
 
-from .errors import InputError
+from .errors import InputError, quoted
 from .form import FORM, Form
 from .values import Invalid, Value, bounded, clean_text, is_valid
 
@@ -67,8 +67,7 @@ def cell_text_problem(cell_id: str, value: Value) -> Optional[str]:
     """Why ``value`` cannot stand in a cell (a long text is not a number), or None."""
     if isinstance(value, Invalid) and len(value) > MAX_CELL_TEXT:
         from .checks.findings import cell_label, table_name   # lazy: checks import the model
-        shown = value[:12].replace("\n", " ")
-        return (f"{table_name(cell_id)} {cell_label(cell_id)} 填写的“{shown}…”长达 {len(value)} 字，"
+        return (f"{table_name(cell_id)} {cell_label(cell_id)} 填写的{quoted(value, 14)}长达 {len(value)} 字，"
                 f"不是数字；表格单元格只能填写数字（或“/”“无”这样的简短说明，至多 {MAX_CELL_TEXT} 字）")
     return None
 
@@ -188,7 +187,6 @@ class Report:
 
         Raises ``InputError`` for a text longer than any report has (``text_problem``).
         """
-        from .form import FORM as form
         notes: List[str] = []
         prefix = f"{where}：" if where else ""
         if len(self.agency) > MAX_AGENCY_CHARS:
@@ -198,7 +196,7 @@ class Report:
             self.agency = agency
             notes.append(f"{prefix}机关名称中有 {n} 个无法保存的字符（如损坏的编码），已替换为“\ufffd”，请核对")
         for key in list(self.text):
-            title = _text_title(form, key)
+            title = _text_title(self.form, key)
             problem = text_problem(f"{prefix}正文“{title}”", self.text[key])
             if problem:
                 raise InputError(problem)
