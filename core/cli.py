@@ -180,6 +180,13 @@ def _open_window(argv: Sequence[str]) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe in a legacy encoding (GBK on a Chinese Windows) cannot show every
+        # character a report may hold (U+FFFD, rare names): show "?" rather than crash.
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
     try:
         if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
             return _open_window(argv)

@@ -205,3 +205,12 @@ def test_writers_refuse_what_the_readers_would_refuse(year, template, agency):
         encode_report(r)
     with pytest.raises(InputError):
         export_xlsx(r)
+
+
+def test_output_to_a_legacy_encoding_does_not_crash(tmp_path, monkeypatch):
+    src = _file(tmp_path, "odd.nianbao", _report_json(agency="某局\ud800", text={"overview": "𠀀⏎"}))
+    out = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BytesIO(), encoding="gbk"))
+    assert cli.main(["check", src]) in (0, 1)
+    assert cli.main(["dump", src]) == 0
