@@ -192,7 +192,8 @@ class _Writer:
             exact = format(value, "f")
         else:
             return value
-        back = read_value(kind, written)
+        # What a reader gets back: a whole float such as 1.0 is stored, and read, as 1.
+        back = read_value(kind, int(written) if isinstance(written, float) and written.is_integer() else written)
         if type(back) is not type(value) or str(back) != str(value):
             self.exact[cell_id] = exact
         return written

@@ -41,6 +41,14 @@ def test_own_export_round_trip_keeps_edge_values_exactly():
     assert dumps(back) == dumps(report)
 
 
+@pytest.mark.parametrize("amount", ["1.0", "100.00", "0.0", "12.50"])
+def test_money_stated_with_trailing_zeros_round_trips(amount):
+    report = sample("pingtan-haitan-2024")
+    report.set("t2.fees.amount", Decimal(amount))
+    back = load_bytes(export_xlsx(report), "money.xlsx").report
+    assert str(back.get("t2.fees.amount")) == amount
+
+
 def _filler_sheet(wb, rows: int, title: str = "说明"):
     ws = wb.create_sheet(title, 0)
     for r in range(1, rows + 1):
