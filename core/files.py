@@ -196,6 +196,14 @@ def _keep_backup(target: Path, directory: Path) -> None:
     """Put the current version at ``<name>.bak`` by a rename: there is never a moment without one."""
     bak = target.with_name(target.name + ".bak")
     try:
+        if os.path.samefile(target, bak):
+            # A save killed between its two renames left the .bak as a second name of the
+            # target.  It already holds this version; renaming a link of the same file onto
+            # it would do nothing at all (POSIX) and leave the temporary name behind.
+            return
+    except OSError:
+        pass
+    try:
         tmp = _new_temp(directory, target.name)
     except OSError:
         return     # a backup that cannot be made must not stop the save itself

@@ -146,12 +146,25 @@ def test_kill_9_during_saves_leaves_a_whole_file_a_bak_and_no_temp_after_the_nex
         head, _, body = data.partition(b":")
         return head.startswith(b"v") and len(set(body)) == 1 and body[:1] == head[-1:]
 
+    pids = [os.getpid()]
     for _ in range(15):
         child = subprocess.Popen([sys.executable, "-c", code, str(target)], cwd=root)
+        pids.append(child.pid)
         time.sleep(0.15 + rnd.random() * 0.3)
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert whole(target.read_bytes())
         assert whole((tmp_path / "r.nianbao.bak").read_bytes())
     atomic_write_bytes(target, b"v9:" + b"9" * 100)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["r.nianbao", "r.nianbao.bak"], (left, pids)
+
+
+@posix_only
+def test_a_save_after_one_killed_between_its_two_renames_leaves_no_temp(tmp_path):
+    target = tmp_path / "r.nianbao"
+    target.write_bytes(b"v1")
+    os.link(target, tmp_path / "r.nianbao.bak")     # the .bak renamed in place, the target not yet
+    atomic_write_bytes(target, b"v2")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.nianbao", "r.nianbao.bak"]
+    assert (tmp_path / "r.nianbao.bak").read_bytes() == b"v1" and target.read_bytes() == b"v2"
