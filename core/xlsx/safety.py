@@ -136,7 +136,8 @@ def _read_member(archive: zipfile.ZipFile, member: str, name: str, limit: int) -
         raise InputError(f"“{name}”的部件 {member} 过大，已拒绝导入")
     try:
         return archive.read(member)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError,
+            ValueError):     # ValueError: "negative seek value", a directory that lies about offsets
         raise InputError(f"“{name}”已损坏（{member} 无法解压），无法读取")
 
 

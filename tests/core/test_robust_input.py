@@ -105,6 +105,14 @@ def test_a_zip_member_of_an_unsupported_version_is_refused():
         load_bytes(bytes(data), "v.xlsx")
 
 
+def test_a_zip_directory_that_lies_about_offsets_is_refused():
+    data = bytearray(export_xlsx(sample("pingtan-haitan-2024")))
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 16, struct.unpack_from("<I", data, end + 16)[0] + 400_000_000)
+    with pytest.raises(InputError, match="已损坏"):               # was ValueError: negative seek value
+        load_bytes(bytes(data), "offsets.xlsx")
+
+
 @pytest.mark.parametrize("bad", ["\ud800", "\udfff", "\ufffe", "\uffff", "\x01", "\x0b"])
 def test_characters_no_file_can_carry_are_replaced_with_a_note_and_every_writer_reads_back(bad):
     raw = json.dumps(_report_json(agency="某" + bad + "局", text={"overview": "总体" + bad}))
