@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .checks import ERROR, INFO, SEVERITY_LABEL, WARNING, Finding, run_checks
-from .errors import InputError
+from .errors import InputError, one_line
 from .importing import load
 from .model import Report
 
@@ -79,7 +79,11 @@ def check_files(paths: Sequence[str], previous: Optional[str] = None) -> List[Fi
             loaded = load(path)
             result.report, result.notes = loaded.report, loaded.notes
         except InputError as exc:
-            result.error = str(exc)
+            result.error = one_line(exc)
+        except (RecursionError, MemoryError):
+            result.error = f"“{path}”过于复杂，读取时超出了程序的处理能力，无法读取"
+        except Exception as exc:  # a defect must not silence the other files of the batch
+            result.error = _defect(path, exc)
         results.append(result)
 
     # The same agency in consecutive years, within this batch.
@@ -97,5 +101,12 @@ def check_files(paths: Sequence[str], previous: Optional[str] = None) -> List[Fi
                 prev, r.previous_file = earlier.report, earlier.file
         elif previous:
             r.previous_file = previous
-        r.findings = run_checks(r.report, prev)
+        try:
+            r.findings = run_checks(r.report, prev)
+        except Exception as exc:  # as above: one file's defect, the others still checked
+            r.error = _defect(r.file, exc)
     return results
+
+
+def _defect(path: str, exc: Exception) -> str:
+    return f"处理“{path}”时程序出错（{type(exc).__name__}），未能检查；请把该文件报告给开发者"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, one_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 COMMANDS = ("new", "dump", "check", "export", "screenshot")
@@ -80,16 +80,21 @@ def _build_parser():
 # -- commands ------------------------------------------------------------------
 
 def cmd_new(args) -> int:
-    from .model import new_report
+    from .model import FIRST_YEAR, LAST_YEAR, MAX_AGENCY_CHARS, new_report
+    from .values import clean_text
     from .reportfile import write_report
     last = None
     if args.from_last_year:
         from .importing import load_report
         last = load_report(args.from_last_year, year=args.year - 1)
-    if not (2000 <= args.year <= 2100):
+    if not (FIRST_YEAR <= args.year <= LAST_YEAR):
         raise InputError(f"参数错误：年度 {args.year} 无效")
     if not args.agency and last is None:
         raise InputError("参数错误：请用 --agency 给出机关名称")
+    if clean_text(args.agency)[1]:
+        raise InputError("参数错误：--agency 给出的机关名称含有无法识别的字符（可能不是 UTF-8 编码），请重新输入")
+    if len(args.agency) > MAX_AGENCY_CHARS:
+        raise InputError(f"参数错误：机关名称超过 {MAX_AGENCY_CHARS} 字")
     report = new_report(args.year, args.agency, last)
     _write(lambda: write_report(report, args.output), args.output)
     print(f"已创建 {args.output}：{report.title}")
@@ -114,7 +119,8 @@ def cmd_check(args) -> int:
         print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
     else:
         for r in results:
-            print(r.render_text())
+            # A file that could not be read is an error of the run: its line goes to stderr.
+            print(r.render_text(), file=sys.stderr if r.error else sys.stdout)
         if len(results) > 1:
             bad = sum(1 for r in results if r.error)
             print(f"共 {len(results)} 个文件：{sum(1 for r in results if r.has_errors)} 个有错误，"
@@ -131,6 +137,9 @@ def cmd_export(args) -> int:
     from .importing import load_report
     from .reportfile import atomic_write_bytes
     report = load_report(args.file)
+    problem = report.writing_problem()      # every writer: a file that reads back, or none
+    if problem:
+        raise InputError(f"无法导出：{problem}")
     if args.pdf:
         from .pdf import PdfOptions, export_pdf
         options = PdfOptions.with_installed_official_fonts() if args.official_fonts else None
@@ -153,16 +162,13 @@ def cmd_screenshot(args) -> int:
 
 
 def _write(action, path) -> None:
+    from .files import os_error_message
     try:
         action()
-    except PermissionError:
-        raise InputError(f"没有权限写入：{path}")
     except FileNotFoundError:
         raise InputError(f"无法写入 {path}：文件夹不存在")
-    except IsADirectoryError:
-        raise InputError(f"无法写入 {path}：这是一个文件夹，请给出文件名")
     except OSError as exc:
-        raise InputError(f"无法写入 {path}：{exc.strerror or exc}")
+        raise InputError(os_error_message(exc, path))
 
 
 def _open_window(argv: Sequence[str]) -> int:
@@ -174,6 +180,13 @@ def _open_window(argv: Sequence[str]) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe in a legacy encoding (GBK on a Chinese Windows) cannot show every
+        # character a report may hold (U+FFFD, rare names): show "?" rather than crash.
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
     try:
         if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
             return _open_window(argv)
@@ -181,7 +194,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return {"new": cmd_new, "dump": cmd_dump, "check": cmd_check, "export": cmd_export,
                 "screenshot": cmd_screenshot}[args.command](args)
     except InputError as exc:
-        print(f"nianbao: {exc}", file=sys.stderr)
+        print(f"nianbao: {one_line(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

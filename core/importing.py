@@ -46,7 +46,9 @@ def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
     """``year``: in a workbook that holds several reports, the one to read (else the latest)."""
     kind = sniff(data)
     if kind == KIND_REPORT:
-        return Loaded(read_report_bytes(data, name), kind)
+        notes: List[str] = []
+        report = read_report_bytes(data, name, notes)
+        return Loaded(report, kind, notes)
     if kind in (KIND_XLSX, KIND_XLS):
         from .xlsx.read import read_workbook  # lazy: openpyxl/xlrd only when needed
         result = read_workbook(data, name, year=year)

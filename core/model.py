@@ -5,6 +5,11 @@ totals) are derived from their parts, except where a source from outside
 stated a total that disagrees: that stated value is kept — never silently
 overwritten — and the checks report it.  Setting a stated total to its computed
 value, or calling ``recompute_totals``, returns the cell to being derived.
+
+What enters the model is bounded (``values.bounded``): a number beyond 15
+digits is invalid text, a cell's invalid text longer than ``MAX_CELL_TEXT`` is
+refused (cells hold numbers), and ``admit_texts`` cleans the agency and texts of
+characters no file can carry and refuses a text longer than any report has.
 """
 from __future__ import annotations
 
@@ -13,9 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Dict, Iterable, List, Mapping, Optional, Set
 
-from .errors import InputError
+from .errors import InputError, quoted
 from .form import FORM, Form
-from .values import Invalid, Value, is_valid
+from .values import Invalid, Value, bounded, clean_text, is_valid
 
 
 def _dependents(form: Form) -> Dict[str, List[str]]:
@@ -48,6 +53,33 @@ def _evaluation_order(form: Form) -> List[str]:
                 order.append(cid)
                 pending.remove(cid)
     return order
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100   # the years a report may be of (every reader and writer agrees)
+READABLE_TEMPLATES = ("2021", "2019")
+MAX_TEXT_CHARS = 50_000      # one section's text; a long real one has ~5,000
+MAX_TEXT_LINES = 2_000       # paragraphs in one section
+MAX_AGENCY_CHARS = 200
+MAX_CELL_TEXT = 50           # what a table cell may state that is not a number ("/", "无", "5000元")
+
+
+def cell_text_problem(cell_id: str, value: Value) -> Optional[str]:
+    """Why ``value`` cannot stand in a cell (a long text is not a number), or None."""
+    if isinstance(value, Invalid) and len(value) > MAX_CELL_TEXT:
+        from .checks.findings import cell_label, table_name   # lazy: checks import the model
+        return (f"{table_name(cell_id)} {cell_label(cell_id)} 填写的{quoted(value, 14)}长达 {len(value)} 字，"
+                f"不是数字；表格单元格只能填写数字（或“/”“无”这样的简短说明，至多 {MAX_CELL_TEXT} 字）")
+    return None
+
+
+def text_problem(what: str, text: str) -> Optional[str]:
+    """Why a text cannot be a section of a report (far too long), or None."""
+    if len(text) > MAX_TEXT_CHARS:
+        return f"{what}长达 {len(text):,} 字，超过 {MAX_TEXT_CHARS:,} 字的上限，不像年报正文，请删减后再试"
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        return f"{what}有 {lines:,} 段，超过 {MAX_TEXT_LINES:,} 段的上限，不像年报正文，请合并段落后再试"
+    return None
 
 
 _DEPENDENTS = _dependents(FORM)
@@ -110,6 +142,10 @@ class Report:
         what its parts add up to, in which case the cell goes back to being derived.
         """
         cell = self.form.cells[cell_id]  # KeyError for an unknown id is a programming error
+        value = bounded(value)
+        problem = cell_text_problem(cell_id, value)
+        if problem:
+            raise InputError(problem)
         if cell.computed:
             if value == self.computed(cell_id) and not isinstance(value, Invalid):
                 self.stated_totals.discard(cell_id)
@@ -146,6 +182,57 @@ class Report:
         snap = self.snapshot()
         return all(is_valid(self.form.cells[cid].kind, v) for cid, v in snap.items())
 
+    def admit_texts(self, where: str = "") -> List[str]:
+        """Clean agency and texts (and last year's) of characters no file can carry; a note for each.
+
+        Raises ``InputError`` for a text longer than any report has (``text_problem``).
+        """
+        notes: List[str] = []
+        prefix = f"{where}：" if where else ""
+        if len(self.agency) > MAX_AGENCY_CHARS:
+            raise InputError(f"{prefix}机关名称长达 {len(self.agency):,} 字，超过 {MAX_AGENCY_CHARS} 字的上限")
+        agency, n = clean_text(self.agency)
+        if n:
+            self.agency = agency
+            notes.append(f"{prefix}机关名称中有 {n} 个无法保存的字符（如损坏的编码），已替换为“\ufffd”，请核对")
+        for key in list(self.text):
+            title = _text_title(self.form, key)
+            problem = text_problem(f"{prefix}正文“{title}”", self.text[key])
+            if problem:
+                raise InputError(problem)
+            text, n = clean_text(self.text[key])
+            if n:
+                self.text[key] = text
+                notes.append(f"{prefix}正文“{title}”中有 {n} 个无法保存的字符（如损坏的编码），"
+                             "已替换为“\ufffd”，请核对")
+        if self.last_year is not None:
+            notes += self.last_year.admit_texts(f"{where}上年数据" if where else "上年数据")
+        return notes
+
+    def writing_problem(self) -> Optional[str]:
+        """Why this report cannot be written so that it reads back (a writer asks first), or None."""
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
+            return f"年度 {self.year} 无效，应为 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份"
+        if self.template not in READABLE_TEMPLATES:
+            return f"格式“{self.template[:20]}”无效"
+        if len(self.agency) > MAX_AGENCY_CHARS:
+            return f"机关名称超过 {MAX_AGENCY_CHARS} 字"
+        texts = [("机关名称", self.agency)] + [(f"正文“{_text_title(self.form, k)}”", t)
+                                            for k, t in self.text.items()]
+        for i, (what, text) in enumerate(texts):
+            problem = text_problem(what, text) if i else None      # the agency's bound is above
+            if problem:
+                return problem
+            if clean_text(text)[1]:
+                return f"{what}中有无法保存的字符（如损坏的编码或控制字符），请删除后再保存"
+        for cid, value in self.values.items():
+            problem = cell_text_problem(cid, value)
+            if problem:
+                return problem
+            if bounded(value) is not value:
+                return f"单元格 {cid} 的数值超过 15 位或含有无法保存的字符"
+        return self.last_year.writing_problem() if self.last_year is not None else None
+
     # -- derived facts ---------------------------------------------------------
 
     @property
@@ -158,6 +245,11 @@ class Report:
                       dict(self.values), set(self.stated_totals),
                       self.last_year.copy() if self.last_year else None, dict(self.extra),
                       self.form)
+
+
+def _text_title(form: Form, key: str) -> str:
+    section = form.section_of_text(key)
+    return section.title if section is not None else "引言"
 
 
 def new_report(year: int, agency: str, last_year: Optional[Report] = None) -> Report:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QDialog, QDia
 
 from nianbao.core.errors import InputError
 
+from nianbao.core.files import safe_file_name
+
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 _FILE_DIALOG_LABELS = ((QFileDialog.LookIn, "查找范围(&L)："), (QFileDialog.FileName, "文件名(&N)："),
                        (QFileDialog.FileType, "文件类型(&T)："), (QFileDialog.Reject, "取消"))
@@ -213,4 +215,4 @@ def show_notice(parent, title: str, lines: List[str]) -> QMessageBox:
 
 def suggested_path(directory: Optional[Path], name: str, suffix: str) -> str:
     base = directory or Path.home()
-    return str(base / (name + suffix))
+    return str(base / safe_file_name(name, suffix))

@@ -4,7 +4,11 @@ Both file types end here, so that one label matcher serves both: ``.xlsx``
 through openpyxl in read-only (streaming) mode after ``safety`` has vetted the
 zip, legacy ``.xls`` through xlrd.  Only the first ``MAX_ROWS`` × ``MAX_COLS``
 of at most ``MAX_SHEETS`` sheets are read, which bounds time and memory
-whatever the file claims about its size.
+whatever the file claims about its size — except the rows an own export's
+defined names point at (``nb_*``, up to ``MAX_NAMED_ROWS``): those are read
+whole, so a long report comes back complete.  A sheet whose XML holds more than
+``MAX_SHEET_CELLS`` cells is not parsed at all.  Every limit that cuts a
+workbook short is recorded in ``Book.cuts``, for the import notes.
 
 Any exception a parser raises on a damaged or hostile file becomes one
 ``InputError``: this module is the trust boundary, so it catches broadly.
@@ -20,6 +24,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..errors import InputError
 from . import safety
+from .names import PREFIX as NAME_PREFIX
 
 Range = Tuple[int, int, int, int]          # first row, first column, last row, last column (0-based, inclusive)
 
@@ -41,7 +46,11 @@ class Book:
     sheets: List[Sheet]
     names: Dict[str, Tuple[str, Range]] = field(default_factory=dict)   # lower-case name → (sheet, range)
     props: Dict[str, str] = field(default_factory=dict)                 # custom document properties
-    truncated: bool = False        # the cell budget ran out: later rows and sheets were not read
+    cuts: List[str] = field(default_factory=list)   # what a scan limit left unread, in Chinese
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.cuts)
 
     def sheet(self, name: str) -> Optional[Sheet]:
         return next((s for s in self.sheets if s.name == name), None)
@@ -79,7 +88,7 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
-def _merges_of(xml: bytes) -> List[Range]:
+def _merges_of(xml: bytes, cuts: List[str], sheet: str) -> List[Range]:
     # The merge list follows the cell data; start at its opening tag (after the last </sheetData>).
     start = xml.rfind(b"sheetData>")
     opening = _MERGES_OPEN_RE.search(xml, max(0, start))
@@ -88,10 +97,10 @@ def _merges_of(xml: bytes) -> List[Range]:
     found = ((int(m.group(2)) - 1, _col_index(m.group(1).decode()),
               int(m.group(4)) - 1, _col_index(m.group(3).decode()))
              for m in _MERGE_RE.finditer(xml, opening.start()))
-    return _bounded_merges(found)
+    return _bounded_merges(found, cuts, sheet)
 
 
-def _bounded_merges(ranges) -> List[Range]:
+def _bounded_merges(ranges, cuts: List[str], sheet: str) -> List[Range]:
     """The merges within the scanned area, as long as filling them stays cheap.
 
     Each merged cell is filled with its value before labels are matched; a
@@ -99,12 +108,16 @@ def _bounded_merges(ranges) -> List[Range]:
     the area filled is capped (a real report merges a few hundred cells).
     """
     out, area = [], 0
-    for r0, c0, r1, c1 in ranges:
+    for seen, (r0, c0, r1, c1) in enumerate(ranges):
+        if len(out) >= safety.MAX_MERGES or seen >= 10 * safety.MAX_MERGES:
+            cuts.append(f"工作表“{sheet}”的合并单元格过多，只处理了前 {seen:,} 处")
+            break
         if r0 >= safety.MAX_ROWS or c0 >= safety.MAX_COLS or r1 < r0 or c1 < c0:
             continue
         r1, c1 = min(r1, safety.MAX_ROWS - 1), min(c1, safety.MAX_COLS - 1)
         area += (r1 - r0 + 1) * (c1 - c0 + 1)
         if area > safety.MAX_MERGED_AREA:
+            cuts.append(f"工作表“{sheet}”的合并区域过大，其余合并单元格未处理")
             break
         out.append((r0, c0, r1, c1))
     return out
@@ -180,24 +193,65 @@ class _Budget:
         return self.left >= 0
 
 
+def _row_limit(names: Dict[str, Tuple[str, Range]], sheet: str) -> int:
+    """Rows to read of ``sheet``: ``MAX_ROWS`` more than an own export's names reach (the signature
+    follows them), at most ``MAX_NAMED_ROWS``."""
+    named = [rng[2] + 1 for n, (s, rng) in names.items() if s == sheet and n.startswith(NAME_PREFIX)]
+    return min(max([0] + named) + safety.MAX_ROWS, safety.MAX_NAMED_ROWS)
+
+
+def _scan_openpyxl(ws, limit: int, last_row: int, budget: _Budget, cuts: List[str]) -> List[List[object]]:
+    rows: List[List[object]] = []
+    extra = 0
+    if last_row == 0:
+        return rows
+    for r in ws.iter_rows(min_row=1, min_col=1, max_col=safety.MAX_COLS, values_only=True):
+        if len(rows) >= limit:
+            # Past the limit: anything more in the sheet is a cut, said in a note.
+            extra += 1
+            if any(v is not None for v in r) or extra > safety.PEEK_ROWS:
+                cuts.append(f"工作表“{ws.title}”只读取了前 {limit} 行")
+                break
+            continue
+        if not budget.take(r):
+            cuts.append(f"工作簿的非空单元格超过 {safety.MAX_CELLS} 个，工作表“{ws.title}”"
+                        f"只读取了前 {len(rows)} 行，其后的工作表未读取")
+            break
+        rows.append(_unescaped(r))
+        if len(rows) >= last_row:
+            break       # the sheet has no more rows: do not let the parser read on
+    return rows
+
+
 def _book_from_openpyxl(wb, archive) -> Book:
-    sheets, budget = [], _Budget()
+    sheets, budget, cuts = [], _Budget(), []
+    names = _names_of_openpyxl(wb)
+    if len(wb.worksheets) > safety.MAX_SHEETS:
+        cuts.append(f"工作簿有 {len(wb.worksheets)} 个工作表，只读取了前 {safety.MAX_SHEETS} 个")
     for ws in wb.worksheets[: safety.MAX_SHEETS]:
         if budget.left <= 0:
             break
-        rows = []
-        for r in ws.iter_rows(min_row=1, max_row=safety.MAX_ROWS, min_col=1,
-                              max_col=safety.MAX_COLS, values_only=True):
-            if not budget.take(r):
-                break
-            rows.append(_unescaped(r))
-        merges: List[Range] = []
+        xml = b""
         path = getattr(ws, "_worksheet_path", None)
         if path:
             info = archive.getinfo(path.lstrip("/"))
             if info.file_size <= safety.MAX_MEMBER:
-                merges = _merges_of(archive.read(info))
-        sheets.append(Sheet(ws.title, _trim(rows), merges))
+                xml = archive.read(info)
+        cells = safety.count_cells(xml)
+        if cells > safety.MAX_SHEET_CELLS:
+            cuts.append(f"工作表“{ws.title}”有 {cells:,} 个单元格，超出年报工作簿的规模，未读取")
+            continue
+        last_row = safety.count_rows(xml) if xml else safety.MAX_NAMED_ROWS
+        rows = _scan_openpyxl(ws, _row_limit(names, ws.title), last_row, budget, cuts)
+        sheets.append(Sheet(ws.title, _trim(rows), _merges_of(xml, cuts, ws.title) if xml else []))
+    props = {}
+    for prop in getattr(wb, "custom_doc_props", None) or ():
+        if prop.name and prop.value is not None:
+            props[prop.name] = str(prop.value)
+    return Book(sheets, names, props, cuts)
+
+
+def _names_of_openpyxl(wb) -> Dict[str, Tuple[str, Range]]:
     names: Dict[str, Tuple[str, Range]] = {}
     for dn_name, dn in wb.defined_names.items():
         try:
@@ -208,11 +262,7 @@ def _book_from_openpyxl(wb, archive) -> Book:
             rng = _parse_range(dests[0][1])
             if rng is not None:
                 names[dn_name.lower()] = (dests[0][0], rng)
-    props = {}
-    for prop in getattr(wb, "custom_doc_props", None) or ():
-        if prop.name and prop.value is not None:
-            props[prop.name] = str(prop.value)
-    return Book(sheets, names, props, truncated=budget.left <= 0 or len(wb.worksheets) > safety.MAX_SHEETS)
+    return names
 
 
 # -- .xls ----------------------------------------------------------------------
@@ -256,20 +306,33 @@ def _xls_value(cell, datemode, xlrd):
 
 
 def _book_from_xlrd(book, xlrd) -> Book:
-    sheets, budget = [], _Budget()
+    sheets, budget, cuts = [], _Budget(), []
+    names = _names_of_xlrd(book)
+    if book.nsheets > safety.MAX_SHEETS:
+        cuts.append(f"工作簿有 {book.nsheets} 个工作表，只读取了前 {safety.MAX_SHEETS} 个")
     for index in range(min(book.nsheets, safety.MAX_SHEETS)):
         if budget.left <= 0:
             break
         sh = book.sheet_by_index(index)
         rows = []
-        for r in range(min(sh.nrows, safety.MAX_ROWS)):
+        limit = _row_limit(names, sh.name)
+        if sh.nrows > limit:
+            cuts.append(f"工作表“{sh.name}”只读取了前 {limit} 行")
+        for r in range(min(sh.nrows, limit)):
             row = [_xls_value(c, book.datemode, xlrd) for c in sh.row(r)[: safety.MAX_COLS]]
             if not budget.take(row):
+                cuts.append(f"工作簿的非空单元格超过 {safety.MAX_CELLS} 个，工作表“{sh.name}”"
+                            f"只读取了前 {len(rows)} 行，其后的工作表未读取")
                 break
             rows.append(row)
-        merges = _bounded_merges((rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sh.merged_cells)
+        merges = _bounded_merges(((rlo, clo, rhi - 1, chi - 1) for rlo, rhi, clo, chi in sh.merged_cells),
+                                 cuts, sh.name)
         sheets.append(Sheet(sh.name, _trim(rows), merges))
         book.unload_sheet(index)
+    return Book(sheets, names, {}, cuts)
+
+
+def _names_of_xlrd(book) -> Dict[str, Tuple[str, Range]]:
     names: Dict[str, Tuple[str, Range]] = {}
     for nobj in book.name_obj_list:
         if nobj.scope != -1 or nobj.hidden:
@@ -279,4 +342,4 @@ def _book_from_xlrd(book, xlrd) -> Book:
         except Exception:  # not a single area
             continue
         names[nobj.name.lower()] = (sheet.name, (rlo, clo, rhi - 1, chi - 1))
-    return Book(sheets, names, {}, truncated=budget.left <= 0 or book.nsheets > safety.MAX_SHEETS)
+    return names

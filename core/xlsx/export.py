@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Dict, List, Tuple
 
 from .. import __version__
+from ..errors import InputError
 from ..form import COUNT, FORM, MONEY, ROLE_DATA, ROLE_HEADING, ROLE_LABEL, ROLE_NOTE, Table
 from ..model import Report
 from ..values import Invalid, Value
@@ -104,13 +105,21 @@ class _Writer:
         cell.alignment = self.Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap)
         rows, cols = span
         if rows > 1 or cols > 1:
-            ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1,
-                           end_column=col + cols - 1)
+            self._merge(row, col, row + rows - 1, col + cols - 1)
         if border:
             for r in range(row, row + rows):
                 for c in range(col, col + cols):
                     ws.cell(row=r, column=c).border = self.border
         return cell
+
+    def _merge(self, r0: int, c0: int, r1: int, c1: int) -> None:
+        """``ws.merge_cells`` without its check against every merge made so far, which makes a
+        long report (thousands of merged paragraph rows) take quadratic time: the layout never
+        merges a cell twice."""
+        from openpyxl.worksheet.merge import MergedCellRange
+        merged = MergedCellRange(self.ws, f"{get_column_letter(c0)}{r0}:{get_column_letter(c1)}{r1}")
+        self.ws.merged_cells.ranges.add(merged)
+        self.ws._clean_merge_range(merged)
 
     def need(self, row: int, height: float) -> None:
         self.heights[row] = max(self.heights.get(row, 0), height)
@@ -190,7 +199,8 @@ class _Writer:
             exact = format(value, "f")
         else:
             return value
-        back = read_value(kind, written)
+        # What a reader gets back: a whole float such as 1.0 is stored, and read, as 1.
+        back = read_value(kind, int(written) if isinstance(written, float) and written.is_integer() else written)
         if type(back) is not type(value) or str(back) != str(value):
             self.exact[cell_id] = exact
         return written
@@ -308,6 +318,10 @@ def _cell_text(text: str) -> str:
 
 
 def export_xlsx(report: Report) -> bytes:
+    """The workbook's bytes; ``InputError`` for a report that could not be read back from it."""
+    problem = report.writing_problem()
+    if problem:
+        raise InputError(f"无法导出 Excel：{problem}")
     writer = _Writer(report)
     writer.build()
     stamp = _source_date()

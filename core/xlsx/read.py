@@ -32,9 +32,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Dict, List, Optional
 
 from ..checks.findings import cell_label, table_name
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..form import FORM, MONEY
-from ..model import EVALUATION_ORDER, Report, sum_parts
+from ..model import EVALUATION_ORDER, FIRST_YEAR, LAST_YEAR, READABLE_TEMPLATES, Report, sum_parts
 from ..values import Invalid, Value
 from . import locate, names, reports, safety
 from .book import Book, read_xls, read_xlsx
@@ -60,6 +60,21 @@ def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportR
         book = read_xls(data, name)
     else:
         raise InputError(f"“{name}”不是 Excel 工作簿（.xlsx/.xls），无法导入")
+    try:
+        result = _read_book(book, name, year)
+    except InputError as exc:       # a refusal of a value (a long text in a cell) names the file too
+        raise InputError(str(exc) if f"“{name}”" in str(exc) else f"“{name}”：{exc}")
+    report = result.report
+    if not FIRST_YEAR <= report.year <= LAST_YEAR:
+        raise InputError(f"“{name}”的报告年度 {report.year} 无效，应为 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份")
+    if report.template not in READABLE_TEMPLATES:
+        raise InputError(f"“{name}”标明使用{quoted(report.template)}格式，本程序只能读取 2021 年格式"
+                         "（国办公开办函〔2021〕30号）和 2019 年（试行）格式")
+    result.notes += result.report.admit_texts(f"“{name}”")
+    return result
+
+
+def _read_book(book: Book, name: str, year: Optional[int]) -> ImportResult:
     named = [ref for n, ref in book.names.items() if n in names.CELL_OF_NAME]
     if len(named) >= len(FORM.cells) // 2 and len(book.sheets) == 1:
         return _read_by_name(book, name)       # an own export as written: one sheet, one report
@@ -117,9 +132,18 @@ def _named_value(book: Book, ref) -> object:
     return sheet.value(r0, c0) if sheet else None
 
 
+def _cut_notes(book: Book) -> List[str]:
+    """What a scan limit left unread: never a silent cut."""
+    if not book.cuts:
+        return []
+    more = f"等 {len(book.cuts)} 处" if len(book.cuts) > 3 else ""
+    return [f"工作簿内容过多，未能全部读取：{'；'.join(book.cuts[:3])}{more}；若有表格或正文缺失，"
+            "请把年报单独另存为一个工作簿再导入"]
+
+
 def _read_by_name(book: Book, name: str) -> ImportResult:
     props = book.props
-    notes: List[str] = []
+    notes: List[str] = _cut_notes(book)
     values: Dict[str, Value] = {}
     for lname, ref in book.names.items():
         cid = names.CELL_OF_NAME.get(lname)
@@ -132,7 +156,9 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
         if exact is not None:
             stated = _exact(exact, kind)
             # Only while the cell still holds what was exported: an edit made since wins.
-            unchanged = (raw == stated) if isinstance(stated, Invalid) else (value == stated)
+            # (An empty text is written as an empty cell, which reads back as None.)
+            unchanged = (("" if raw is None else raw) == stated) if isinstance(stated, Invalid) \
+                else (value == stated)
             if stated is not None and unchanged:
                 value = stated
         values[cid] = value
@@ -185,7 +211,7 @@ def _int(raw: Optional[str]) -> Optional[int]:
         year = int(str(raw))
     except (TypeError, ValueError):
         return None
-    return year if 2000 <= year <= 2100 else None
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
 def _date(raw: Optional[str]) -> Optional[_dt.date]:
@@ -198,10 +224,7 @@ def _date(raw: Optional[str]) -> Optional[_dt.date]:
 # -- any other workbook ------------------------------------------------------------
 
 def _read_by_labels(book: Book, name: str, choice: reports.Choice) -> ImportResult:
-    notes: List[str] = []
-    if book.truncated:
-        notes.append(f"工作簿内容过多，只查找了前 {len(book.sheets)} 个工作表中的前 {safety.MAX_CELLS} 个"
-                     "非空单元格；若有表格未找到，请把年报表格单独另存为一个工作簿再导入")
+    notes: List[str] = _cut_notes(book)
     if choice.note:
         notes.append(choice.note)
     template_2019 = any(locate.is_2019(p.grid) for p in choice.parts)

@@ -113,7 +113,7 @@ def test_unreadable_file_in_a_batch_is_reported_and_the_others_checked(tmp_path)
     bad = tmp_path / "bad.nianbao"
     bad.write_bytes(b"{not json")
     out = nianbao("check", bad, CLEAN)
-    assert out.returncode == 2 and "已损坏" in out.stdout and "平潭综合实验区公安局" in out.stdout
+    assert out.returncode == 2 and "已损坏" in out.stderr and "平潭综合实验区公安局" in out.stdout
     assert "Traceback" not in out.stderr
 
 

@@ -62,7 +62,7 @@ def test_batch_check_pairs_consecutive_years_and_survives_bad_files(tmp_path, ca
     code, out, err = run(capsys, "check", *files)
     assert code == 2                                 # one file could not be read
     assert "已与上年报告" in out and "a-2023.xlsx" in out
-    assert "bomb.xlsx：无法读取" in out and "恶意构造的压缩包" in out
+    assert "bomb.xlsx：无法读取" in err and "恶意构造的压缩包" in err   # on stderr
     assert "共 3 个文件" in out
 
 
