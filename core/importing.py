@@ -1,4 +1,5 @@
-"""Open any report the user hands us: a report file, an .xlsx or a legacy .xls workbook.
+"""Open any report the user hands us: a report file, an .xlsx or .xls workbook, a Word document
+(.docx), a PDF, a saved web page or text copied from one (``importers/``).
 
 The type is told by the file's first bytes, never by its name, and each type
 goes to its own bounded reader.  The Excel readers are imported only when an
@@ -20,6 +21,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 KIND_REPORT = "nianbao"
 KIND_XLSX = "xlsx"
 KIND_XLS = "xls"
+KIND_DOCX = "docx"
+KIND_PDF = "pdf"
+KIND_HTML = "html"
+KIND_TEXT = "text"
+KIND_DOC = "doc"          # Word 97–2003 / WPS: refused (save as .docx)
 
 
 @dataclass
@@ -33,13 +39,21 @@ class Loaded:
 def sniff(data: bytes) -> str:
     head = data[:8]
     if head.startswith(ZIP_MAGIC):
-        return KIND_XLSX
+        # A Word document names its main part in the zip's directory, near the end.
+        return KIND_DOCX if b"word/document.xml" in data[-65536:] or b"word/document.xml" in data[:4096] \
+            else KIND_XLSX
     if head.startswith(OLE_MAGIC):
-        return KIND_XLS
+        word = "WordDocument".encode("utf-16-le") in data and "Workbook".encode("utf-16-le") not in data
+        return KIND_DOC if word else KIND_XLS
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return KIND_PDF
     stripped = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return KIND_REPORT
-    return ""
+    lowered = data[:4096].lower()
+    if stripped.startswith(b"<") and any(t in lowered for t in (b"<html", b"<!doctype", b"<table", b"<body", b"<div", b"<p")):
+        return KIND_HTML
+    return KIND_TEXT
 
 
 def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
@@ -51,7 +65,9 @@ def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
         from .xlsx.read import read_workbook  # lazy: openpyxl/xlrd only when needed
         result = read_workbook(data, name, year=year)
         return Loaded(result.report, kind, list(result.notes))
-    raise InputError(f"“{name}”既不是年报文件（.nianbao），也不是 Excel 工作簿（.xlsx/.xls），无法读取")
+    from .importers.read import read_document  # lazy: pdfplumber only when a PDF is opened
+    result = read_document(kind, data, name, year=year)
+    return Loaded(result.report, kind, list(result.notes))
 
 
 def load(path: Union[str, Path], year: Optional[int] = None) -> Loaded:
