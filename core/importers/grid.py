@@ -48,6 +48,14 @@ _CN_DIGITS.update({"○": 0, "零": 0, "Ｏ": 0, "O": 0})
 _CN_DATE = re.compile(r"^([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _META = re.compile(r"(来源[:：]|发布时间|发布日期|浏览次数|字号[:：]|【打印】|【关闭】|分享到|阅读次数|点击数)")
 _AGENCY_CHARS = 40
+# A portal's page chrome after the article: where the report ends when it has no dated 落款.
+_FOOTER = re.compile(r"(【打印|【关闭|打印本页|关闭窗口|主办单位|网站标识码|ICP备|版权所有|技术支持|网站地图|"
+                     r"上一篇|下一篇|相关链接|扫一扫)")
+
+
+def _is_meta(text: str) -> bool:
+    """A portal's line about the page (发布时间, 来源, 浏览次数, 字号), not a sentence of the report."""
+    return len(text) <= 100 and not text.rstrip().endswith("。") and bool(_META.search(text))
 
 
 def _flat(text: str) -> str:
@@ -154,6 +162,8 @@ def report_span(blocks: Sequence[Block]) -> Tuple[int, int, Optional[_dt.date], 
                     agency = _flat(p)
                     break
             break
+    if date is None:
+        end = next((i for i, t in lines if i > after and _FOOTER.search(t)), end)
     return start, end, date, agency
 
 
@@ -165,7 +175,7 @@ def to_book(blocks: Sequence[Block], name: str) -> Book:
             break
         if isinstance(b, str):
             text = _clean(b)
-            if text and not _META.search(text):
+            if text and not _is_meta(text):
                 rows.append([text])
             continue
         grid, spans = resolve(b)
@@ -181,7 +191,7 @@ def _preamble(blocks: Sequence[Block]) -> str:
     first = next((k for k, (_, t) in enumerate(lines) if _heading(t) is not None), None)
     if first is None:
         return ""
-    kept = [t for _, t in lines[1:first] if not _META.search(t) and len(_flat(t)) > _AGENCY_CHARS]
+    kept = [t for _, t in lines[1:first] if not _is_meta(t) and len(_flat(t)) > _AGENCY_CHARS]
     return "\n".join(kept)
 
 
@@ -210,7 +220,7 @@ def read_blocks(blocks: Sequence[Block], name: str, what: str, year: Optional[in
     try:
         result = _read_by_labels(book, name, reports.choose(book, year))
     except InputError as err:
-        raise InputError(str(err).replace("（表二、表三、表四的官方行列标签）", f"（{what}中没有表二、表三、表四）"))
+        raise InputError(str(err).replace("（表二、表三、表四的官方行列标签）", f"（{what}中没有表二、表三、表四）")) from None
     report = result.report
     notes = [_document_note(n) for n in result.notes]
     if date is not None:

@@ -131,13 +131,24 @@ def _page_lines(page, boxes) -> List[Tuple[float, float, float, str, float]]:
     return out
 
 
-def _paragraphs(lines, left: float, right: float) -> List[str]:
-    """Lines joined into paragraphs: a new one where a line is indented or the line before ends short."""
+def _paragraphs(lines, left: float, right: float, indented_doc: bool) -> List[str]:
+    """Lines joined into paragraphs.
+
+    In a document whose paragraphs start indented (首行缩进, as reports are
+    written), only an indented line (a centred title, a right-aligned 落款 too)
+    starts a paragraph: a short line is a word that did not fit, and a page
+    break does not end a paragraph.  Without indentation, a short line ends a
+    paragraph and a numbered heading starts one.
+    """
     out: List[str] = []
     prev_short = True
     for _top, x0, x1, text, size in lines:
         indented = x0 > left + size * 0.8
-        if prev_short or indented or not out or _STARTS.match(text):
+        if indented_doc:
+            new = indented or not out
+        else:
+            new = prev_short or indented or not out or bool(_STARTS.match(text))
+        if new:
             out.append(text)
         else:
             out[-1] += text
@@ -154,10 +165,12 @@ def read_pdf(data: bytes, name: str) -> List[Block]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(f"“{name}”是加密的 PDF（设置了打开密码），无法导入；请先取消密码后再导入")
-    except Exception:
-        raise InputError(f"“{name}”已损坏（不是有效的 PDF），无法读取")
+    except Exception as err:        # pdfplumber wraps what pdfminer raises
+        cause = err.args[0] if getattr(err, "args", None) else err
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(err, (
+                PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError(f"“{name}”是加密的 PDF（设置了打开密码），无法导入；请先取消密码后再导入") from None
+        raise InputError(f"“{name}”已损坏（不是有效的 PDF），无法读取") from None
     try:
         if len(pages) > MAX_PAGES:
             raise InputError(f"“{name}”有 {len(pages)} 页，不像年报，已拒绝导入（年报一般不超过 {MAX_PAGES} 页）")
@@ -199,15 +212,15 @@ def _read_pages(pages, name: str) -> List[Block]:
     # The text block's edges over the whole document: a page of short lines is not a narrow page.
     left = min((ln[1] for _, _, lines in per_page for ln in lines), default=0)
     right = max((ln[2] for _, _, lines in per_page for ln in lines), default=0)
+    all_lines = [ln for _, _, lines in per_page for ln in lines]
+    indented_doc = sum(ln[1] > left + ln[4] * 0.8 for ln in all_lines) >= 3
     blocks: list = []
-    for page, tables, lines in per_page:
-        items: List[Tuple[float, Block]] = []
-        pending: List[tuple] = []
+    pending: List[tuple] = []        # lines of the paragraphs since the last table, across pages
 
-        def flush():
-            for p in _paragraphs(pending, left, right):
-                items.append((pending[0][0], p))
-            pending.clear()
+    def flush():
+        blocks.extend(_paragraphs(pending, left, right, indented_doc))
+        pending.clear()
+    for page, tables, lines in per_page:
         ordered = sorted([(ln[0], 0, ln) for ln in lines] + [(t.bbox[1], 1, t) for t in tables],
                          key=lambda x: (x[0], x[1]))
         for _top, kind, obj in ordered:
@@ -215,9 +228,8 @@ def _read_pages(pages, name: str) -> List[Block]:
                 pending.append(obj)
             else:
                 flush()
-                items.append((obj.bbox[1], _Piece(obj, page)))
-        flush()
-        blocks += [b for _, b in items]
+                blocks.append(_Piece(obj, page))
+    flush()
     # Consecutive pieces (a table continued on the next page) become one table.
     out: List[Block] = []
     chain: List[_Piece] = []

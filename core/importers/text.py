@@ -102,7 +102,11 @@ class _Reader:
             labels = [k for k, c in enumerate(cells) if c and not re.fullmatch(_NUMBER, c)]
             cut = labels[-1] + 1 if labels else 0
             label, tokens = "".join(cells[:cut]), cells[cut:]
-            while tokens and not tokens[-1]:
+            # Empty cells beside a merged label or after the last column: more cells than columns.
+            k = _count(*found) if (found := self.match(label)) else len(tokens)
+            while len(tokens) > k and not tokens[0]:
+                tokens.pop(0)
+            while tokens and not tokens[-1] and (len(tokens) > k or not any(tokens)):
                 tokens.pop()
             nums = " ".join(t or "_" for t in tokens)
         else:
@@ -200,7 +204,8 @@ def read_text(data: bytes, name: str) -> Tuple[List[Block], List[str]]:
     text = decode(data[:MAX_CHARS * 4])
     if text is None:
         raise InputError(f"“{name}”不是可识别编码（UTF-8 或 GBK）的文本，无法读取")
-    lines = [ln.replace("\xa0", " ").strip() for ln in text[:MAX_CHARS].splitlines()]
+    # Markdown heading marks (a copy pasted through a note-taking tool) are not text.
+    lines = [re.sub(r"^#{1,6}\s+", "", ln.replace("\xa0", " ").strip()) for ln in text[:MAX_CHARS].splitlines()]
     lines = [ln for ln in lines if ln]
     reader = _Reader([unicodedata.normalize("NFKC", ln) for ln in lines])
     reader.read()

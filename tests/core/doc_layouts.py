@@ -33,14 +33,18 @@ def values_of(report: Report, full_width: Sequence[str] = ()) -> Dict[str, str]:
     return out
 
 
-def grid_rows(table, values: Dict[str, str], first: int = 0, last: Optional[int] = None):
+def grid_rows(table, values: Dict[str, str], first: int = 0, last: Optional[int] = None,
+              relabel: Optional[Dict[str, str]] = None, drop: Sequence[int] = ()):
     """The official grid's rows ``first``..``last`` as (text, rowspan, colspan, col) per row."""
     last = table.grid_rows if last is None else last
     rows = [[] for _ in range(table.grid_rows)]
     for g in sorted(table.grid, key=lambda g: (g.row, g.col)):
-        rows[g.row].append((values.get(g.cell_id, "") if g.cell_id else g.text, g.rowspan, g.colspan, g.col))
+        text = values.get(g.cell_id, "") if g.cell_id else (relabel or {}).get(g.text, g.text)
+        rows[g.row].append((text, g.rowspan, g.colspan, g.col))
     out = []
     for r in range(first, last):
+        if r in drop:
+            continue
         row = []
         for text, rs, cs, c in rows[r]:
             row.append((text, min(rs, last - r), cs, c))
@@ -53,31 +57,38 @@ def grid_rows(table, values: Dict[str, str], first: int = 0, last: Optional[int]
     return out
 
 
-def tables_of(report: Report, values: Dict[str, str]):
+def tables_of(report: Report, values: Dict[str, str], relabel=None, drop_t2: Sequence[int] = ()):
     """The tables as real documents hold them: 表二 four small tables, 表三 split in two."""
     t2_blocks = [(0, 4), (4, 7), (7, 11), (11, 14)]
     return {
-        2: [grid_rows(T2, values, a, b) for a, b in t2_blocks],
+        2: [grid_rows(T2, values, a, b, relabel, drop_t2) for a, b in t2_blocks],
         3: [grid_rows(T3, values, 0, 15), grid_rows(T3, values, 15)],
         4: [grid_rows(T4, values)],
     }
 
 
-def document(report: Report, values: Dict[str, str]):
-    """Title, preamble, sections with texts or tables, 落款: ("p", text) / ("table", rows)."""
+def document(report: Report, values: Dict[str, str], variant: Optional[dict] = None):
+    """Title, preamble, sections with texts or tables, 落款: ("p", text) / ("table", rows).
+
+    ``variant``: how a real report departs from the official wording — ``relabel``
+    (official text → as printed, for labels and headings) and ``drop_t2`` (表二 grid rows left out).
+    """
+    variant = variant or {}
+    relabel = variant.get("relabel", {})
     out = [("p", report_title(report.agency, report.year))]
     if report.text.get("preamble"):
         out += [("p", t) for t in report.text["preamble"].split("\n")]
-    tables = tables_of(report, values)
+    tables = tables_of(report, values, relabel, variant.get("drop_t2", ()))
     for s in FORM.sections:
-        out.append(("p", s.title))
+        out.append(("p", relabel.get(s.title, s.title)))
         if s.text_key:
             out += [("p", t) for t in report.text.get(s.text_key, "").split("\n") if t]
         else:
             out += [("table", t) for t in tables[s.number]]
     out.append(("p", report.agency))
     d = report.date
-    out.append(("p", f"{d.year}年{d.month}月{d.day}日"))
+    if d is not None:
+        out.append(("p", f"{d.year}年{d.month}月{d.day}日"))
     return out
 
 
@@ -86,10 +97,11 @@ def document(report: Report, values: Dict[str, str]):
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def _p(text: str) -> str:
+def _p(text: str, indent: bool = False) -> str:
     runs = "<w:r><w:br/></w:r>".join(f'<w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r>'
                                       for t in text.split("\n"))
-    return f"<w:p>{runs}</w:p>"
+    pr = '<w:pPr><w:ind w:firstLineChars="200" w:firstLine="480"/></w:pPr>' if indent else ""
+    return f"<w:p>{pr}{runs}</w:p>"
 
 
 def _docx_table(rows) -> str:
@@ -123,11 +135,12 @@ def _docx_table(rows) -> str:
     return "".join(xml) + "</w:tbl>"
 
 
-def docx_bytes(report: Report, full_width: Sequence[str] = ()) -> bytes:
+def docx_bytes(report: Report, full_width: Sequence[str] = (), variant: Optional[dict] = None) -> bytes:
     values = values_of(report, full_width)
     body = []
-    for kind, item in document(report, values):
-        body.append(_p(item) if kind == "p" else _docx_table(item) + "<w:p/>")
+    for kind, item in document(report, values, variant):
+        # Body paragraphs indented two characters (首行缩进), as reports are written.
+        body.append(_p(item, indent=True) if kind == "p" else _docx_table(item) + "<w:p/>")
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>'
            + "".join(body) + "<w:sectPr/></w:body></w:document>")
     return zip_docx({"word/document.xml": xml})
@@ -162,7 +175,8 @@ def _html_table(rows, wrap: Callable[[str], str]) -> str:
     return "\n".join(out) + "</table>"
 
 
-def html_page(report: Report, full_width: Sequence[str] = (), style: str = "trs") -> str:
+def html_page(report: Report, full_width: Sequence[str] = (), style: str = "trs",
+              variant: Optional[dict] = None) -> str:
     """A portal page: <title>, navigation, breadcrumb with the title, the article in a layout table, footer."""
     values = values_of(report, full_width)
     title = report_title(report.agency, report.year)
@@ -173,7 +187,7 @@ def html_page(report: Report, full_width: Sequence[str] = (), style: str = "trs"
         return "".join(f'<p style="text-align:center"><span style="font-size:12pt">{html.escape(x)}</span></p>'
                        for x in t.split("\n"))
     body = []
-    for kind, item in document(report, values):
+    for kind, item in document(report, values, variant):
         if kind == "p":
             body.append(f'<p style="text-indent:2em">&nbsp;&nbsp;{html.escape(item)}</p>')
         else:
@@ -200,11 +214,12 @@ def html_page(report: Report, full_width: Sequence[str] = (), style: str = "trs"
 
 # -- copied text ----------------------------------------------------------------
 
-def copied_text(report: Report, run_together: bool = False, one_per_line: bool = False) -> str:
+def copied_text(report: Report, run_together: bool = False, one_per_line: bool = False,
+                variant: Optional[dict] = None) -> str:
     """What a browser copies from the page: rows as tab-separated cells, or cells run together."""
     values = values_of(report)
     lines = ["首页 > 政务公开 > 政府信息公开年报"]
-    for kind, item in document(report, values):
+    for kind, item in document(report, values, variant):
         if kind == "p":
             lines.append(item)
             continue

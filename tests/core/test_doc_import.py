@@ -99,3 +99,61 @@ def test_page_without_tables_refused():
     with pytest.raises(InputError) as err:
         load_bytes("<html><body><p>2023年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>".encode(), "a.html")
     assert "没有表格" in str(err.value)
+
+
+# -- cells run together -------------------------------------------------------
+
+def consistent_report():
+    """A report whose tables obey every rule (row sums, column sums, 勾稽), as published ones should."""
+    from nianbao.core.model import new_report
+    import datetime as dt
+    r = new_report(2023, "平潭县示例局")
+    rows = {"new": [12, 1, 0, 0, 0, 0], "carried_in": [2, 0, 0, 0, 0, 0], "granted": [5, 1, 0, 0, 0, 0],
+            "partial": [3, 0, 0, 0, 0, 0], "unavailable.not_held": [4, 0, 0, 0, 0, 0],
+            "rejected.repeat": [1, 0, 0, 0, 0, 0], "carried_out": [1, 0, 0, 0, 0, 0]}
+    cols = ["natural", "commercial", "research", "social", "legal", "other_org"]
+    from nianbao.core.form import FORM
+    for cell in FORM.input_cells:
+        if cell.table == "t3":
+            row, col = cell.id[3:].rsplit(".", 1)
+            r.set(cell.id, rows.get(row, [0] * 6)[cols.index(col)])
+    for cid, v in {"review.upheld": 1, "review.pending": 1, "suit_after_review.upheld": 1}.items():
+        r.set("t4." + cid, v)
+    for cell in FORM.input_cells:
+        if cell.table == "t4" and r.values.get(cell.id) is None:
+            r.set(cell.id, 0)
+    for cid, v in {"regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 5,
+                   "normative.issued": 5, "normative.repealed": 6, "normative.in_force": 15,
+                   "licensing.decisions": 106, "penalty.decisions": 7, "coercion.decisions": 0}.items():
+        r.set("t2." + cid, v)
+    r.set("t2.fees.amount", 0)
+    r.text = {"overview": "2023年，本局认真贯彻落实《条例》。", "problems": "一是公开内容不够全面。",
+              "other": "本年度未收取信息处理费。"}
+    r.date = dt.date(2024, 1, 20)
+    return r
+
+
+def test_run_together_rows_split_by_the_tables_rules():
+    want = consistent_report()
+    text = copied_text(want, run_together=True)
+    assert "一、本年新收政府信息公开申请数量121000013" in text and "行政规范性文件5615" in text
+    loaded = load_bytes(text.encode(), "粘贴.txt")
+    snap, expected = loaded.report.snapshot(), want.snapshot()
+    wrong = {c: (snap[c], expected[c]) for c in expected if snap[c] != expected[c]}
+    # 行政规范性文件 5615 splits three ways (5/6/15, 5/61/5, 56/1/5) and no rule tells: blank, noted.
+    assert set(wrong) == {"t2.normative.issued", "t2.normative.repealed", "t2.normative.in_force"}
+    assert all(snap[c] is None for c in wrong)
+    note = next(n for n in loaded.notes if "行政规范性文件" in n)
+    assert "5/6/15" in note and "5/61/5" in note and "56/1/5" in note and "留空" in note
+    # 一、本年新收 alone could be 12/1/0/0/0/0/13 or 1/2/10/0/0/0/13: the column rules chose.
+    assert snap["t3.new.natural"] == 12 and snap["t3.new.commercial"] == 1
+
+
+def test_run_together_row_the_rules_cannot_settle_is_left_blank():
+    want = consistent_report()
+    lines = [ln for ln in copied_text(want, run_together=True).splitlines()
+             if not ln.startswith(("（七）总计", "四、结转下年度继续办理"))]
+    loaded = load_bytes("\n".join(lines).encode(), "粘贴.txt")
+    assert loaded.report.values.get("t3.new.natural") is None
+    note = next(n for n in loaded.notes if "一、本年新收政府信息公开申请数量" in n)
+    assert "12/1/0/0/0/0/13" in note and "1/2/10/0/0/0/13" in note
