@@ -2,13 +2,13 @@
 
     /work/venv/bin/python tests/data/documents/make.py
 
-Writes, for each report of ``tests/core/doc_corpus.py``: the portal page(s)
-(``STEM.STYLE.html``), the Word document (``STEM.docx``), the copied text
-(``STEM.txt``) and the PDF made from the Word document by LibreOffice
-(``STEM.pdf``: ``soffice --headless --convert-to pdf``, with the bundled
-Chinese fonts on its font path), and ``scanned.pdf`` (a page image, no text
-layer) and ``encrypted.pdf``.  The PDFs are committed so that the tests need
-no LibreOffice; rerun this only to change them.
+Writes, for each report of ``tests/core/doc_corpus.py``, the PDF made from
+its Word document (``doc_layouts.docx_bytes``) by LibreOffice (``STEM.pdf``:
+``soffice --headless --convert-to pdf``, with the bundled Chinese fonts on its
+font path), and ``scanned.pdf`` (a page image, no text layer) and
+``encrypted.pdf``.  The PDFs are committed so that the tests need no
+LibreOffice; rerun this only to change them.  The pages, Word documents and
+copied texts are built by the tests themselves.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
 from tests.core import doc_layouts as dl  # noqa: E402
-from tests.core.doc_corpus import HTML_STYLES, VARIANTS, sample  # noqa: E402
+from tests.core.doc_corpus import VARIANTS, sample  # noqa: E402
 
 FONTS = HERE.parents[2] / "resources" / "fonts"
 
@@ -61,17 +61,15 @@ def scanned_pdf() -> bytes:
 
 
 def main() -> None:
-    for stem, variant in VARIANTS.items():
-        r = sample(stem)
-        for style in HTML_STYLES[stem]:
-            (HERE / f"{stem}.{style}.html").write_text(dl.html_page(r, style=style, variant=variant), encoding="utf-8")
-        (HERE / f"{stem}.docx").write_bytes(dl.docx_bytes(r, variant=variant))
-        (HERE / f"{stem}.txt").write_text(dl.copied_text(r, variant=variant), encoding="utf-8")
-        soffice(HERE / f"{stem}.docx", HERE)
+    with tempfile.TemporaryDirectory() as tmp:
+        for stem, variant in VARIANTS.items():
+            docx = Path(tmp) / f"{stem}.docx"
+            docx.write_bytes(dl.docx_bytes(sample(stem), variant=variant))
+            soffice(docx, HERE)
     with tempfile.TemporaryDirectory() as tmp:
         (HERE / "scanned.pdf").write_bytes(scanned_pdf())
         first = next(iter(VARIANTS))
-        shutil.copy(HERE / f"{first}.docx", Path(tmp) / "encrypted.docx")
+        shutil.copy(Path(tmp) / f"{first}.docx", Path(tmp) / "encrypted.docx")
         soffice(Path(tmp) / "encrypted.docx", HERE,
                 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
                 '"DocumentOpenPassword":{"type":"string","value":"nianbao"}}')
