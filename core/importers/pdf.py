@@ -8,7 +8,9 @@ after a line that ends short).  Page numbers (``— 3 —``, ``第3页``) and ru
 heads repeated on most pages are dropped.
 
 Refused with one Chinese line: an encrypted PDF, a scan (pages without a
-text layer; there is no OCR), more pages than a report has.
+text layer; there is no OCR), more pages than a report has, a page with more
+characters or drawn lines than any report page (which bounds the table
+finder's time).
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from ..errors import InputError
 from .grid import Block, Cell, Table
 
 MAX_PAGES = 60
+MAX_PAGE_CHARS = 20_000      # a dense page of text holds ~1 500 characters
+MAX_PAGE_OBJECTS = 20_000    # ruling lines and boxes a table finder would have to pair
 _STARTS = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\D)")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
 
@@ -187,6 +191,8 @@ def _read_pages(pages, name: str) -> List[Block]:
     per_page = []
     any_text, any_image = False, False
     for page in pages:
+        if len(page.chars) > MAX_PAGE_CHARS or len(page.lines) + len(page.rects) + len(page.curves) > MAX_PAGE_OBJECTS:
+            raise InputError(f"“{name}”第 {page.page_number} 页的内容多得异常，不像年报，已拒绝导入")
         if page.chars:
             any_text = True
         if page.images:

@@ -127,3 +127,11 @@ def test_page_never_fetches_anything(monkeypatch):
 def test_binary_garbage_is_not_text():
     with pytest.raises(InputError):
         load_bytes(bytes(range(256)) * 20, "x.txt")
+
+
+def test_pdf_with_an_absurd_page_is_refused(monkeypatch):
+    from nianbao.core.importers import pdf
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 100)
+    with pytest.raises(InputError) as err:
+        load_bytes((FIXTURES / f"{STEM}.pdf").read_bytes(), "a.pdf")
+    assert "第 1 页" in str(err.value) and "异常" in str(err.value)
