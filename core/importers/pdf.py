@@ -74,6 +74,13 @@ def _continues(a: "_Piece", b: "_Piece") -> bool:
     return abs(a.bbox[0] - b.bbox[0]) < 3 and abs(a.bbox[2] - b.bbox[2]) < 3
 
 
+def _same_row(part: List[list], header: List[list], r: int) -> bool:
+    """Row ``r`` of a continued piece holds the same cells (place and text) as row ``r`` of the first."""
+    mine = sorted((c[1], c[3], c[4]) for c in part if c[0] == r)
+    theirs = sorted((c[1], c[3], c[4]) for c in header if c[0] == r)
+    return bool(mine) and mine == theirs
+
+
 def _chain(pieces: List["_Piece"]) -> Table:
     """Tables continued across pages as one: common column edges, a row or merged cell cut
     by the page break joined again (the cut part's cells have no digits and line up with
@@ -81,9 +88,19 @@ def _chain(pieces: List["_Piece"]) -> Table:
     xs = _edges([x for p in pieces for b in p.boxes for x in (b[0], b[2])])
     cells: List[list] = []
     rows = 0
+    header: List[list] = []
     for k, piece in enumerate(pieces):
         part = piece.cells(xs)
         shift = rows
+        if k == 0:
+            header = part
+        elif part:
+            # Header rows repeated on the new page (标题行重复) are the first page's: dropped.
+            top = 0
+            while any(c[0] == top for c in part) and _same_row(part, header, top):
+                top += 1
+            if top:
+                part = [[c[0] - top] + c[1:] for c in part if c[0] >= top]
         if k and part:
             first = [c for c in part if c[0] == 0]
             if not any(re.search(r"\d", c[4]) for c in first):

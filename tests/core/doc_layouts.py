@@ -57,12 +57,14 @@ def grid_rows(table, values: Dict[str, str], first: int = 0, last: Optional[int]
     return out
 
 
-def tables_of(report: Report, values: Dict[str, str], relabel=None, drop_t2: Sequence[int] = ()):
-    """The tables as real documents hold them: 表二 four small tables, 表三 split in two."""
+def tables_of(report: Report, values: Dict[str, str], relabel=None, drop_t2: Sequence[int] = (),
+              t3_whole: bool = False):
+    """The tables as real documents hold them: 表二 four small tables, 表三 split in two
+    (or, ``t3_whole``, one table that the page breaks, its header rows repeated)."""
     t2_blocks = [(0, 4), (4, 7), (7, 11), (11, 14)]
     return {
         2: [grid_rows(T2, values, a, b, relabel, drop_t2) for a, b in t2_blocks],
-        3: [grid_rows(T3, values, 0, 15), grid_rows(T3, values, 15)],
+        3: [grid_rows(T3, values)] if t3_whole else [grid_rows(T3, values, 0, 15), grid_rows(T3, values, 15)],
         4: [grid_rows(T4, values)],
     }
 
@@ -78,7 +80,7 @@ def document(report: Report, values: Dict[str, str], variant: Optional[dict] = N
     out = [("p", report_title(report.agency, report.year))]
     if report.text.get("preamble"):
         out += [("p", t) for t in report.text["preamble"].split("\n")]
-    tables = tables_of(report, values, relabel, variant.get("drop_t2", ()))
+    tables = tables_of(report, values, relabel, variant.get("drop_t2", ()), variant.get("t3_whole", False))
     for s in FORM.sections:
         out.append(("p", relabel.get(s.title, s.title)))
         if s.text_key:
@@ -104,13 +106,19 @@ def _p(text: str, indent: bool = False) -> str:
     return f"<w:p>{pr}{runs}</w:p>"
 
 
-def _docx_table(rows) -> str:
-    """Word's table XML: a vertically merged cell is a ``restart`` cell and ``continue`` cells below."""
+_BORDERS = "<w:tblBorders>" + "".join(
+    f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"
+
+
+def _docx_table(rows, header_rows: int = 0) -> str:
+    """Word's table XML: a vertically merged cell is a ``restart`` cell and ``continue`` cells below;
+    the first ``header_rows`` rows repeat on every page (标题行重复)."""
     ncols = max(c + cs for row in rows for _, _, cs, c in row)
     down: Dict[int, tuple] = {}        # column → (rows left, colspan) of a merge from above
-    xml = ["<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders></w:tblPr><w:tblGrid>"
+    xml = [f"<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/>{_BORDERS}</w:tblPr><w:tblGrid>"
            + f"<w:gridCol w:w=\"{8800 // ncols}\"/>" * ncols + "</w:tblGrid>"]
-    for row in rows:
+    for i, row in enumerate(rows):
         starts = {c: (t, rs, cs) for t, rs, cs, c in row}
         cells, c = [], 0
         while c < ncols:
@@ -131,7 +139,8 @@ def _docx_table(rows) -> str:
             if rs > 1:
                 down[c] = (rs - 1, cs)
             c += cs
-        xml.append("<w:tr>" + "".join(cells) + "</w:tr>")
+        repeat = "<w:trPr><w:tblHeader/></w:trPr>" if i < header_rows else ""
+        xml.append(f"<w:tr>{repeat}" + "".join(cells) + "</w:tr>")
     return "".join(xml) + "</w:tbl>"
 
 
@@ -140,7 +149,8 @@ def docx_bytes(report: Report, full_width: Sequence[str] = (), variant: Optional
     body = []
     for kind, item in document(report, values, variant):
         # Body paragraphs indented two characters (首行缩进), as reports are written.
-        body.append(_p(item, indent=True) if kind == "p" else _docx_table(item) + "<w:p/>")
+        header = T3.header_rows if (variant or {}).get("t3_whole") and len(item) == T3.grid_rows else 0
+        body.append(_p(item, indent=True) if kind == "p" else _docx_table(item, header) + "<w:p/>")
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>'
            + "".join(body) + "<w:sectPr/></w:body></w:document>")
     return zip_docx({"word/document.xml": xml})

@@ -25,6 +25,8 @@ def document(stem: str, file: str) -> bytes:
 
 CASES = [(stem, f"{stem}.{ext}") for stem in VARIANTS for ext in ("docx", "pdf", "txt")]
 CASES += [(stem, f"{stem}.{style}.html") for stem, styles in HTML_STYLES.items() for style in styles]
+# 表三 as one table broken by the page, a row cut in two and its header rows repeated (标题行重复).
+CASES += [("pingtan-ziranziyuan-2023", "pingtan-ziranziyuan-2023.repeated-header.pdf")]
 # What the reports print differently from the official form, said in a note (never silently).
 EXPECTED_NOTES = {"pingtan-shehuishiye-2023": ["找不到行“规章”"],
                   "pingtan-haitan-2024": ["找不到行“规章”", "先行有效件数"]}

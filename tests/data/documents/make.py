@@ -66,7 +66,11 @@ def main() -> None:
             docx = Path(tmp) / f"{stem}.docx"
             docx.write_bytes(dl.docx_bytes(sample(stem), variant=variant))
             soffice(docx, HERE)
-    with tempfile.TemporaryDirectory() as tmp:
+        # One report with 表三 as one table broken by the page, its header repeated (标题行重复).
+        stem = "pingtan-ziranziyuan-2023"
+        docx = Path(tmp) / f"{stem}.repeated-header.docx"
+        docx.write_bytes(dl.docx_bytes(sample(stem), variant=dict(VARIANTS[stem], t3_whole=True)))
+        soffice(docx, HERE)
         (HERE / "scanned.pdf").write_bytes(scanned_pdf())
         first = next(iter(VARIANTS))
         shutil.copy(Path(tmp) / f"{first}.docx", Path(tmp) / "encrypted.docx")
