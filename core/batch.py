@@ -69,7 +69,8 @@ def _agency_key(name: str) -> str:
 
 
 # What a reviewer's folder of reports holds: a folder named on the command line is read for these.
-REPORT_SUFFIXES = (".nianbao", ".xlsx", ".xls", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".txt")
+REPORT_SUFFIXES = (".nianbao", ".xlsx", ".xls", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mht", ".mhtml",
+                   ".txt")
 
 
 def expand_folders(paths: Sequence[str]) -> List[str]:

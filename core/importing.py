@@ -51,6 +51,8 @@ def sniff(data: bytes) -> str:
     if stripped.startswith(b"{"):
         return KIND_REPORT
     lowered = data[:4096].lower()
+    if b"multipart/related" in lowered[:2048] and lowered.lstrip().startswith((b"mime-version:", b"from:", b"content-type:")):
+        return KIND_HTML          # a page saved as one file (.mht)
     if stripped.startswith(b"<") and any(t in lowered for t in (b"<html", b"<!doctype", b"<table", b"<body", b"<div", b"<p")):
         return KIND_HTML
     return KIND_TEXT

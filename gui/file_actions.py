@@ -30,8 +30,8 @@ from .worker import Job, run_in_background
 
 REPORT_FILTER = "年报文件 (*.nianbao)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls)"
-DOCUMENT_FILTER = "Word、PDF、网页或文本 (*.docx *.pdf *.html *.htm *.txt)"
-ANY_FILTER = (f"年报、Excel、Word、PDF 或网页 (*.nianbao *.xlsx *.xls *.docx *.pdf *.html *.htm *.txt);;"
+DOCUMENT_FILTER = "Word、PDF、网页或文本 (*.docx *.pdf *.html *.htm *.mht *.txt)"
+ANY_FILTER = (f"年报、Excel、Word、PDF 或网页 (*.nianbao *.xlsx *.xls *.docx *.pdf *.html *.htm *.mht *.txt);;"
               f"{REPORT_FILTER};;{EXCEL_FILTER};;{DOCUMENT_FILTER}")
 MAX_RECENT = 8
 OFFICIAL_FONTS_KEY = "pdf/official_fonts"

@@ -6,7 +6,8 @@ walked in document order: block elements end a paragraph, ``<br>`` ends a
 line, a ``<table>`` whose cells hold no further table becomes a table with
 its ``rowspan``/``colspan``; a table holding tables is page layout and its
 cells are walked as ordinary content.  ``&nbsp;`` and inline styles do not
-matter.  The page's navigation and footer are cut off later by
+matter.  A page saved as one file (.mht) is unpacked with the standard
+library's ``email`` first.  The page's navigation and footer are cut off later by
 ``grid.report_span`` (the report runs from its title to its 落款).
 """
 from __future__ import annotations
@@ -160,7 +161,33 @@ def decode(data: bytes) -> Optional[str]:
     return None
 
 
+def is_mhtml(data: bytes) -> bool:
+    """A page saved as one file (.mht/.mhtml: “网页，单一文件”): a MIME message holding the HTML."""
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"mime-version:", b"from:", b"content-type: multipart/related")) \
+        and b"multipart/related" in head
+
+
+def _html_of_mhtml(data: bytes, name: str) -> bytes:
+    import email
+    import email.policy
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True) or b""
+                charset = part.get_content_charset()
+                if charset and b"charset" not in payload[:4096].lower():
+                    payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
+                return payload
+    except Exception:       # a damaged message: whatever the parser raises
+        pass
+    raise InputError(f"“{name}”是单一文件网页（.mht），但其中找不到网页内容，无法导入")
+
+
 def read_html(data: bytes, name: str) -> List[Block]:
+    if is_mhtml(data):
+        data = _html_of_mhtml(data, name)
     text = decode(data)
     if text is None:
         raise InputError(f"“{name}”不是可识别编码（UTF-8 或 GBK）的网页，无法读取")

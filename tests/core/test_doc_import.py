@@ -157,3 +157,19 @@ def test_run_together_row_the_rules_cannot_settle_is_left_blank():
     assert loaded.report.values.get("t3.new.natural") is None
     note = next(n for n in loaded.notes if "一、本年新收政府信息公开申请数量" in n)
     assert "12/1/0/0/0/0/13" in note and "1/2/10/0/0/0/13" in note
+
+
+def test_page_saved_as_one_file_mht():
+    """IE/Edge “网页，单一文件”: the HTML quoted-printable inside a MIME message, with its images."""
+    import quopri
+    want = report()
+    body = quopri.encodestring(html_page(want).encode("gb18030").replace(b'charset="utf-8"', b"")).decode("ascii")
+    mht = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+           '\ttype="text/html";\r\n\tboundary="----=_NextPart_000"\r\n\r\n'
+           "------=_NextPart_000\r\nContent-Type: text/html; charset=\"gb2312\"\r\n"
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.example.gov.cn/a.htm\r\n\r\n"
+           + body + "\r\n------=_NextPart_000\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           "iVBORw0KGgo=\r\n------=_NextPart_000--\r\n").encode("ascii")
+    loaded = load_bytes(mht, "年报.mht")
+    assert loaded.kind == "html"
+    assert_same(loaded, want)
