@@ -146,8 +146,14 @@ def report_span(blocks: Sequence[Block]) -> Tuple[int, int, Optional[_dt.date], 
     last_heading = max((i for i, t in lines if _heading(t)), default=None)
     start = 0
     if first_heading is not None:
-        titles = [i for i, t in lines if i < first_heading and len(t) <= 80 and _TITLE_END.search(_flat(t))]
-        start = titles[-1] if titles else 0
+        titles = [k for k, (i, t) in enumerate(lines)
+                  if i < first_heading and len(t) <= 80 and _TITLE_END.search(_flat(t))]
+        if titles:
+            k = titles[-1]
+            start = lines[k][0]
+            # A title in two lines, the agency above ``2023年政府信息公开工作年度报告``: both are the title.
+            if k and re.match(r"^\d{4}年", _flat(lines[k][1])) and len(_flat(lines[k - 1][1])) <= _AGENCY_CHARS:
+                start = lines[k - 1][0]
     end, date, agency = len(blocks), None, ""
     after = last_heading if last_heading is not None else start
     for k, (i, t) in enumerate(lines):
@@ -191,7 +197,8 @@ def _preamble(blocks: Sequence[Block]) -> str:
     first = next((k for k, (_, t) in enumerate(lines) if _heading(t) is not None), None)
     if first is None:
         return ""
-    kept = [t for _, t in lines[1:first] if not _is_meta(t) and len(_flat(t)) > _AGENCY_CHARS]
+    kept = [t for _, t in lines[1:first] if not _is_meta(t) and len(_flat(t)) > _AGENCY_CHARS
+            and not (len(t) <= 80 and _TITLE_END.search(_flat(t)))]
     return "\n".join(kept)
 
 

@@ -173,3 +173,14 @@ def test_page_saved_as_one_file_mht():
     loaded = load_bytes(mht, "年报.mht")
     assert loaded.kind == "html"
     assert_same(loaded, want)
+
+
+def test_title_in_two_lines_agency_above_year():
+    want = report()
+    want.agency = "平潭综合实验区自然资源与生态环境局"
+    page = html_page(want).replace(f"<h1>{want.agency}{want.year}年",
+                                   f"<h1>{want.agency}</h1><h1>{want.year}年")
+    page = page.replace(f"&nbsp;&nbsp;{want.agency}{want.year}年", f"&nbsp;&nbsp;{want.agency}</p><p>{want.year}年")
+    loaded = load_bytes(page.encode(), "a.html")
+    assert_same(loaded, want)
+    assert not loaded.notes
