@@ -14,7 +14,9 @@ from ..errors import InputError
 from .container import open_zip, parse_xml, read_member
 from .grid import Block, Cell, Table
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_URI = b"http://purl.oclc.org/ooxml/wordprocessingml/main"     # Word's “Strict Open XML” saves
+W = "{" + W_URI.decode() + "}"
 DOCUMENT = "word/document.xml"
 MAX_INT = 60
 
@@ -106,7 +108,8 @@ def read_docx(data: bytes, name: str) -> List[Block]:
         raise InputError(f"“{name}”是压缩包，但不是 Word 文档（.docx），无法导入")
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         raise InputError(f"“{name}”是启用宏的 Word 文档（.docm），为安全起见不予导入；请另存为 .docx 后再导入")
-    root = parse_xml(read_member(archive, DOCUMENT, name), name, DOCUMENT)
+    xml = read_member(archive, DOCUMENT, name).replace(STRICT_URI, W_URI)
+    root = parse_xml(xml, name, DOCUMENT)
     body: Optional[object] = root.find(W + "body")
     if body is None:
         raise InputError(f"“{name}”中没有正文，无法导入")

@@ -184,3 +184,14 @@ def test_title_in_two_lines_agency_above_year():
     loaded = load_bytes(page.encode(), "a.html")
     assert_same(loaded, want)
     assert not loaded.notes
+
+
+def test_word_strict_open_xml():
+    import io
+    import zipfile
+    want = report()
+    xml = zipfile.ZipFile(io.BytesIO(docx_bytes(want))).read("word/document.xml").decode()
+    strict = xml.replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                         "http://purl.oclc.org/ooxml/wordprocessingml/main")
+    from tests.core.doc_layouts import zip_docx
+    assert_same(load_bytes(zip_docx({"word/document.xml": strict}), "strict.docx"), want)
