@@ -177,6 +177,17 @@ def _paragraphs(lines, left: float, right: float, indented_doc: bool) -> List[st
     return out
 
 
+def _without_furniture(lines: list, repeated: set) -> list:
+    """A page's lines without its page numbers and, at its top and bottom only, the running heads
+    (the title repeated as a running head stays where it stands as the title)."""
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln[3].replace(" ", ""))]
+    if lines and re.sub(r"\d+", "#", lines[0][3]) in repeated:
+        lines = lines[1:]
+    if lines and re.sub(r"\d+", "#", lines[-1][3]) in repeated:
+        lines = lines[:-1]
+    return lines
+
+
 def read_pdf(data: bytes, name: str) -> List[Block]:
     try:
         import pdfplumber
@@ -229,9 +240,7 @@ def _read_pages(pages, name: str) -> List[Block]:
         for ln in {lines[0][3], lines[-1][3]} if lines else ():
             edge[re.sub(r"\d+", "#", ln)] += 1
     repeated = {t for t, n in edge.items() if len(per_page) >= 3 and n >= len(per_page) * 0.6}
-    per_page = [(page, tables, [ln for ln in lines if not _PAGE_NUMBER.match(ln[3].replace(" ", ""))
-                                and re.sub(r"\d+", "#", ln[3]) not in repeated])
-                for page, tables, lines in per_page]
+    per_page = [(page, tables, _without_furniture(lines, repeated)) for page, tables, lines in per_page]
     # The text block's edges over the whole document: a page of short lines is not a narrow page.
     left = min((ln[1] for _, _, lines in per_page for ln in lines), default=0)
     right = max((ln[2] for _, _, lines in per_page for ln in lines), default=0)

@@ -151,9 +151,28 @@ def docx_bytes(report: Report, full_width: Sequence[str] = (), variant: Optional
         # Body paragraphs indented two characters (首行缩进), as reports are written.
         header = T3.header_rows if (variant or {}).get("t3_whole") and len(item) == T3.grid_rows else 0
         body.append(_p(item, indent=True) if kind == "p" else _docx_table(item, header) + "<w:p/>")
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>'
-           + "".join(body) + "<w:sectPr/></w:body></w:document>")
-    return zip_docx({"word/document.xml": xml})
+    parts: Dict[str, str] = {}
+    sect = "<w:sectPr/>"
+    if (variant or {}).get("page_furniture"):
+        # A running head (the title) and a page number “— N —” at the foot of every page.
+        sect = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/>'
+                '<w:footerReference w:type="default" r:id="rIdF"/></w:sectPr>')
+        head = escape(report_title(report.agency, report.year))
+        parts["word/header1.xml"] = (f'<?xml version="1.0"?><w:hdr {_NS}><w:p><w:pPr><w:jc w:val="right"/></w:pPr>'
+                                     f'<w:r><w:t>{head}</w:t></w:r></w:p></w:hdr>')
+        parts["word/footer1.xml"] = (f'<?xml version="1.0"?><w:ftr {_NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+                                     '<w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr="PAGE">'
+                                     '<w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t>'
+                                     '</w:r></w:p></w:ftr>')
+        rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        parts["word/_rels/document.xml.rels"] = (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rIdH" Type="{rel}header" Target="header1.xml"/>'
+            f'<Relationship Id="rIdF" Type="{rel}footer" Target="footer1.xml"/></Relationships>')
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS} xmlns:r="http://schemas.'
+           f'openxmlformats.org/officeDocument/2006/relationships"><w:body>' + "".join(body) + sect
+           + "</w:body></w:document>")
+    return zip_docx({"word/document.xml": xml, **parts})
 
 
 def zip_docx(parts: Dict[str, str]) -> bytes:

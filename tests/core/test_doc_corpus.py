@@ -27,6 +27,8 @@ CASES = [(stem, f"{stem}.{ext}") for stem in VARIANTS for ext in ("docx", "pdf",
 CASES += [(stem, f"{stem}.{style}.html") for stem, styles in HTML_STYLES.items() for style in styles]
 # 表三 as one table broken by the page, a row cut in two and its header rows repeated (标题行重复).
 CASES += [("pingtan-ziranziyuan-2023", "pingtan-ziranziyuan-2023.repeated-header.pdf")]
+# With a running head (the title, on every page) and page numbers “— N —”.
+CASES += [("pingtan-gonganju-2022", "pingtan-gonganju-2022.page-furniture.pdf")]
 # What the reports print differently from the official form, said in a note (never silently).
 EXPECTED_NOTES = {"pingtan-shehuishiye-2023": ["找不到行“规章”"],
                   "pingtan-haitan-2024": ["找不到行“规章”", "先行有效件数"]}

@@ -71,6 +71,11 @@ def main() -> None:
         docx = Path(tmp) / f"{stem}.repeated-header.docx"
         docx.write_bytes(dl.docx_bytes(sample(stem), variant=dict(VARIANTS[stem], t3_whole=True)))
         soffice(docx, HERE)
+        # One with a running head and page numbers “— N —”, as filed PDFs have.
+        stem = "pingtan-gonganju-2022"
+        docx = Path(tmp) / f"{stem}.page-furniture.docx"
+        docx.write_bytes(dl.docx_bytes(sample(stem), variant=dict(VARIANTS[stem], page_furniture=True)))
+        soffice(docx, HERE)
         (HERE / "scanned.pdf").write_bytes(scanned_pdf())
         first = next(iter(VARIANTS))
         shutil.copy(Path(tmp) / f"{first}.docx", Path(tmp) / "encrypted.docx")
