@@ -23,6 +23,7 @@ from ..errors import InputError
 from .grid import Block, Cell, Table
 
 MAX_PAGES = 60
+SCAN_CHARS_PER_PAGE = 40     # fewer characters per page, with images, is a scan
 MAX_PAGE_CHARS = 20_000      # a dense page of text holds ~1 500 characters
 MAX_PAGE_OBJECTS = 20_000    # ruling lines and boxes a table finder would have to pair
 _STARTS = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\D)")
@@ -229,7 +230,9 @@ def _read_pages(pages, name: str) -> List[Block]:
         boxes = [t.bbox for t in tables]
         lines = _page_lines(page, boxes) if page.chars else []
         per_page.append((page, tables, lines))
-    if not any_text:
+    # A scan may carry a few characters (a page number stamped in, a sentence of OCR): still a scan.
+    chars = sum(len(page.chars) for page, _, _ in per_page)
+    if not any_text or (any_image and chars < SCAN_CHARS_PER_PAGE * len(per_page)):
         if any_image:
             raise InputError(f"“{name}”是扫描件（页面是图片，没有文字层），无法读取其中的文字和表格；"
                              "请导入原始的 Word 文档，或网页版年报")

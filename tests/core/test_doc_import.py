@@ -195,3 +195,12 @@ def test_word_strict_open_xml():
                          "http://purl.oclc.org/ooxml/wordprocessingml/main")
     from tests.core.doc_layouts import zip_docx
     assert_same(load_bytes(zip_docx({"word/document.xml": strict}), "strict.docx"), want)
+
+
+def test_section_headings_without_numerals_and_in_their_long_form():
+    want = report()
+    page = html_page(want)
+    page = page.replace("一、总体情况", "总体情况").replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进措施")
+    page = page.replace("六、其他需要报告的事项", "其他需要报告的事项")
+    loaded = load_bytes(page.encode(), "a.html")
+    assert_same(loaded, want)

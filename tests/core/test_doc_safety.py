@@ -135,3 +135,16 @@ def test_pdf_with_an_absurd_page_is_refused(monkeypatch):
     with pytest.raises(InputError) as err:
         load_bytes((FIXTURES / f"{STEM}.pdf").read_bytes(), "a.pdf")
     assert "第 1 页" in str(err.value) and "异常" in str(err.value)
+
+
+def test_scan_with_a_stamped_page_number_is_still_a_scan():
+    data = (FIXTURES / "scanned.pdf").read_bytes()
+    # The page's content stream draws the image and then a stamped page number in a standard font.
+    stream = b"q 500 0 0 700 47 70 cm /Im0 Do Q BT /F1 10 Tf 290 30 Td (- 1 -) Tj ET"
+    data = data.replace(b"/XObject << /Im0 4 0 R >> >>", b"/XObject << /Im0 4 0 R >> /Font << /F1 "
+                        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>")
+    data = data.replace(b"<< /Length 32 >>\nstream\nq 500 0 0 700 47 70 cm /Im0 Do Q",
+                        b"<< /Length %d >>\nstream\n" % len(stream) + stream)
+    with pytest.raises(InputError) as err:
+        load_bytes(data, "scan.pdf")
+    assert "扫描件" in str(err.value)
