@@ -46,6 +46,7 @@ _DATE = re.compile(r"^(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGITS.update({"○": 0, "零": 0, "Ｏ": 0, "O": 0})
 _CN_DATE = re.compile(r"^([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_SIGNATURE_LINE = re.compile(r"^(?P<agency>[^，。,；;：:]{2,40}?)(?P<date>20\d{2}年\d{1,2}月\d{1,2}日)$")
 _META = re.compile(r"(来源[:：]|发布时间|发布日期|浏览次数|字号[:：]|【打印】|【关闭】|分享到|阅读次数|点击数)")
 _AGENCY_CHARS = 40
 # A portal's page chrome after the article: where the report ends when it has no dated 落款.
@@ -160,6 +161,11 @@ def report_span(blocks: Sequence[Block]) -> Tuple[int, int, Optional[_dt.date], 
         if i <= after:
             continue
         d = parse_date(t)
+        joined = None if d is not None else _SIGNATURE_LINE.match(_flat(t))
+        if joined:             # agency and date on one line: ``某某局 2024年1月20日``
+            d = parse_date(joined.group("date"))
+            if d is not None:
+                return start, i + 1, d, joined.group("agency")
         if d is not None:
             date, end = d, i + 1
             prev = [x for x in lines[max(0, k - 2):k] if x[0] > after]
@@ -219,6 +225,7 @@ def read_blocks(blocks: Sequence[Block], name: str, what: str, year: Optional[in
     if date is not None:
         # The 落款 is not part of 六: take it off (the agency line, the date line).
         while body and isinstance(body[-1], str) and (not _clean(body[-1]) or parse_date(_clean(body[-1]))
+                                                       or _SIGNATURE_LINE.match(_flat(body[-1]))
                                                        or _flat(body[-1]) == signature_agency):
             body.pop()
     book = to_book(body, name)

@@ -204,3 +204,11 @@ def test_section_headings_without_numerals_and_in_their_long_form():
     page = page.replace("六、其他需要报告的事项", "其他需要报告的事项")
     loaded = load_bytes(page.encode(), "a.html")
     assert_same(loaded, want)
+
+
+def test_signature_agency_and_date_on_one_line():
+    want = report()
+    page = html_page(want).replace(f"&nbsp;&nbsp;{want.agency}</p>\n<p style=\"text-indent:2em\">&nbsp;&nbsp;2024年1月20日",
+                                   f"&nbsp;&nbsp;{want.agency}&nbsp;&nbsp;2024年1月20日")
+    assert f"{want.agency}&nbsp;&nbsp;2024年1月20日" in page
+    assert_same(load_bytes(page.encode(), "a.html"), want)
