@@ -23,7 +23,7 @@ from ..xlsx.narrative import _section_of_heading
 from . import runon
 from .grid import Block, Cell, Table
 
-MAX_CHARS = 2_000_000
+MAX_CHARS = 500_000           # a report's text is some 10 000 characters
 MAX_LABEL = 60
 _NUMBER = r"(?:\d+(?:\.\d+)?|[/／—－-]{1,2}|无)"
 _TAIL = re.compile(rf"^(?P<label>.*?\D)??\s*(?P<nums>{_NUMBER}(?:[\s\t]+{_NUMBER})*)$")
@@ -201,11 +201,15 @@ def _official_table(key: str, values: Dict[str, str], rows_seen) -> Table:
 
 def read_text(data: bytes, name: str) -> Tuple[List[Block], List[str]]:
     from ..errors import InputError
-    text = decode(data[:MAX_CHARS * 4])
+    if len(data) > MAX_CHARS * 4:
+        raise InputError(f"“{name}”的文字过多（{len(data) // 1024} KB），不像一份年报，已拒绝导入")
+    text = decode(data)
     if text is None:
         raise InputError(f"“{name}”不是可识别编码（UTF-8 或 GBK）的文本，无法读取")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"“{name}”的文字过多（{len(text)} 个字），不像一份年报，已拒绝导入")
     # Markdown heading marks (a copy pasted through a note-taking tool) are not text.
-    lines = [re.sub(r"^#{1,6}\s+", "", ln.replace("\xa0", " ").strip()) for ln in text[:MAX_CHARS].splitlines()]
+    lines = [re.sub(r"^#{1,6}\s+", "", ln.replace("\xa0", " ").strip()) for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     reader = _Reader([unicodedata.normalize("NFKC", ln) for ln in lines])
     reader.read()

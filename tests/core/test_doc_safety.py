@@ -148,3 +148,9 @@ def test_scan_with_a_stamped_page_number_is_still_a_scan():
     with pytest.raises(InputError) as err:
         load_bytes(data, "scan.pdf")
     assert "扫描件" in str(err.value)
+
+
+def test_oversized_text_refused_in_one_line():
+    with pytest.raises(InputError) as err:
+        load_bytes(("一、总体情况\n" + "文字" * 300_000).encode(), "粘贴.txt")
+    assert "过多" in str(err.value)
