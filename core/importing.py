@@ -36,12 +36,20 @@ class Loaded:
     notes: List[str] = field(default_factory=list)   # import notes, in Chinese
 
 
+def _zip_names(data: bytes) -> Optional[List[str]]:
+    """The members a zip's directory lists, or None for a damaged zip."""
+    import io
+    import zipfile
+    try:
+        return zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except Exception:          # whatever a damaged zip makes zipfile raise
+        return None
+
+
 def sniff(data: bytes) -> str:
     head = data[:8]
     if head.startswith(ZIP_MAGIC):
-        # A Word document names its main part in the zip's directory, near the end.
-        return KIND_DOCX if b"word/document.xml" in data[-65536:] or b"word/document.xml" in data[:4096] \
-            else KIND_XLSX
+        return KIND_DOCX if "word/document.xml" in (_zip_names(data) or ()) else KIND_XLSX
     if head.startswith(OLE_MAGIC):
         word = "WordDocument".encode("utf-16-le") in data and "Workbook".encode("utf-16-le") not in data
         return KIND_DOC if word else KIND_XLS
@@ -61,6 +69,8 @@ def sniff(data: bytes) -> str:
 def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
     """``year``: in a workbook that holds several reports, the one to read (else the latest)."""
     kind = sniff(data)
+    if kind == KIND_XLSX and name.lower().endswith((".docx", ".docm")) and _zip_names(data) is None:
+        kind = KIND_DOCX          # a damaged Word document: its reader says what is wrong, in its words
     if kind == KIND_REPORT:
         return Loaded(read_report_bytes(data, name), kind)
     if kind in (KIND_XLSX, KIND_XLS):

@@ -154,3 +154,10 @@ def test_oversized_text_refused_in_one_line():
     with pytest.raises(InputError) as err:
         load_bytes(("一、总体情况\n" + "文字" * 300_000).encode(), "粘贴.txt")
     assert "过多" in str(err.value)
+
+
+def test_damaged_word_document_is_called_a_word_document():
+    data = dl.docx_bytes(sample(STEM))
+    with pytest.raises(InputError) as err:
+        load_bytes(data[: len(data) // 2], "去年年报.docx")
+    assert "Word" in str(err.value) and "xlsx" not in str(err.value)
