@@ -2,8 +2,9 @@
 
 The OOXML is read directly (``word/document.xml``, vetted by ``container``):
 paragraphs in body order, descending into content controls; tables with their
-merges — ``gridSpan`` across, ``vMerge`` down (``restart`` starts a merged
-cell, a bare ``vMerge`` continues it) — and ``gridBefore`` leading gaps.  A
+merges — ``gridSpan`` across (or the legacy ``hMerge``), ``vMerge`` down
+(``restart`` starts a merged cell, a bare ``vMerge`` continues it) — and
+``gridBefore`` leading gaps.  A
 table nested in a cell is read as the text of that cell.
 """
 from __future__ import annotations
@@ -61,7 +62,13 @@ def _table(tbl) -> Table:
             span = max(1, _int(pr.find(W + "gridSpan") if pr is not None else None))
             vm = pr.find(W + "vMerge") if pr is not None else None
             vmerge = None if vm is None else (vm.get(W + "val") or "continue")
-            row.append((col, span, _cell_text(tc), vmerge))
+            hm = pr.find(W + "hMerge") if pr is not None else None
+            if hm is not None and (hm.get(W + "val") or "continue") == "continue" and row:
+                # The legacy horizontal merge (older Word, WPS): the cell widens the one to its left.
+                c0, s0, text, v0 = row[-1]
+                row[-1] = (c0, s0 + span, text, v0)
+            else:
+                row.append((col, span, _cell_text(tc), vmerge))
             col += span
         placed.append(row)
     rows: Table = []

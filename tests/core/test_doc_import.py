@@ -212,3 +212,27 @@ def test_signature_agency_and_date_on_one_line():
                                    f"&nbsp;&nbsp;{want.agency}&nbsp;&nbsp;2024年1月20日")
     assert f"{want.agency}&nbsp;&nbsp;2024年1月20日" in page
     assert_same(load_bytes(page.encode(), "a.html"), want)
+
+
+def test_word_legacy_horizontal_merge():
+    """Older Word and WPS merge across with hMerge cells instead of one gridSpan cell."""
+    import io
+    import re
+    import zipfile
+    from tests.core.doc_layouts import zip_docx
+    want = report()
+    xml = zipfile.ZipFile(io.BytesIO(docx_bytes(want))).read("word/document.xml").decode()
+
+    def split(m):
+        n = int(m.group(1))
+        first = '<w:tc><w:tcPr><w:hMerge w:val="restart"/>'
+        rest = '<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc>' * (n - 1)
+        return first, rest
+    out, pos = [], 0
+    for m in re.finditer(r'<w:tc><w:tcPr><w:gridSpan w:val="(\d+)"/>(?!<w:vMerge)(.*?)</w:tc>', xml):
+        first, rest = split(m)
+        out += [xml[pos:m.start()], first + m.group(2) + "</w:tc>" + rest]
+        pos = m.end()
+    legacy = "".join(out) + xml[pos:]
+    assert "hMerge" in legacy and legacy.count("gridSpan") < xml.count("gridSpan")
+    assert_same(load_bytes(zip_docx({"word/document.xml": legacy}), "wps.docx"), want)
