@@ -71,6 +71,8 @@ def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
     kind = sniff(data)
     if kind == KIND_XLSX and name.lower().endswith((".docx", ".docm")) and _zip_names(data) is None:
         kind = KIND_DOCX          # a damaged Word document: its reader says what is wrong, in its words
+    if kind == KIND_XLS and name.lower().endswith((".docx", ".doc", ".wps")):
+        kind = KIND_DOC           # an encrypted .docx is an OLE file too: the Word reader refuses it
     if kind == KIND_REPORT:
         return Loaded(read_report_bytes(data, name), kind)
     if kind in (KIND_XLSX, KIND_XLS):

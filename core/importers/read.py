@@ -12,6 +12,9 @@ WHAT = {"docx": "Word 文档", "pdf": "PDF 文件", "html": "网页", "text": "�
 
 def read_document(kind: str, data: bytes, name: str, year: Optional[int] = None) -> ImportResult:
     extra: List[str] = []
+    if kind == "doc" and "EncryptedPackage".encode("utf-16-le") in data:
+        raise InputError(f"“{name}”是加密的 Word 文档（设置了打开密码），无法导入；"
+                         "请先在 Word 或 WPS 中取消密码后另存为 .docx 再导入")
     if kind == "doc":
         raise InputError(f"“{name}”是旧版 Word/WPS 文档（.doc/.wps），无法直接读取；"
                          "请在 Word 或 WPS 中“另存为”.docx 格式后再导入")

@@ -161,3 +161,11 @@ def test_damaged_word_document_is_called_a_word_document():
     with pytest.raises(InputError) as err:
         load_bytes(data[: len(data) // 2], "去年年报.docx")
     assert "Word" in str(err.value) and "xlsx" not in str(err.value)
+
+
+def test_encrypted_word_document_refused_as_such():
+    ole = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "EncryptionInfo".encode("utf-16-le")
+           + b"\x00" * 10 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100)
+    with pytest.raises(InputError) as err:
+        load_bytes(ole, "去年年报.docx")
+    assert "加密的 Word 文档" in str(err.value)
