@@ -68,12 +68,30 @@ def _agency_key(name: str) -> str:
     return re.sub(r"\s+", "", name or "")
 
 
+# What a reviewer's folder of reports holds: a folder named on the command line is read for these.
+REPORT_SUFFIXES = (".nianbao", ".xlsx", ".xls", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mht", ".mhtml",
+                   ".txt")
+
+
+def expand_folders(paths: Sequence[str]) -> List[str]:
+    """Each folder replaced by the report files in it (by name, sorted); files as given."""
+    from pathlib import Path
+    out: List[str] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            out += sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+        else:
+            out.append(str(path))
+    return out
+
+
 def check_files(paths: Sequence[str], previous: Optional[str] = None) -> List[FileResult]:
     prev_report: Optional[Report] = None
     if previous:
         prev_report = load(previous).report  # an unreadable --previous is an argument error
     results: List[FileResult] = []
-    for path in paths:
+    for path in expand_folders(paths):
         result = FileResult(str(path))
         try:
             loaded = load(path)

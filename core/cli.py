@@ -52,7 +52,7 @@ def _build_parser():
     p = sub.add_parser("new", help="新建年度报告")
     p.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
     p.add_argument("--agency", default="", help="机关名称")
-    p.add_argument("--from-last-year", metavar="FILE", help="上年年报（.nianbao/.xlsx/.xls），据此结转")
+    p.add_argument("--from-last-year", metavar="FILE", help="上年年报（.nianbao/.xlsx/.xls/.docx/.pdf/网页/文本），据此结转")
     p.add_argument("-o", "--output", required=True, metavar="OUT.nianbao", help="输出文件")
 
     p = sub.add_parser("dump", help="以 JSON 输出报告内容")
@@ -61,7 +61,7 @@ def _build_parser():
     p = sub.add_parser("check", help="按规则校验报告")
     p.add_argument("--previous", metavar="FILE", help="上年年报，用于跨年度核对")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件或文件夹（文件夹中的年报、工作簿、Word、PDF、网页、文本逐个核对）")
 
     p = sub.add_parser("export", help="导出 PDF 和/或 Excel")
     p.add_argument("file")

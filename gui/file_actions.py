@@ -1,6 +1,9 @@
-"""The 文件 menu: new, open, save, recent files, Excel import and the exports.
+"""The 文件 menu: new, open, save, recent files, last year's import (a file or the clipboard) and the exports.
 
-Opening an Excel file, importing last year's Excel and every export run on a
+Last year's report comes from a report file, an Excel workbook, a Word
+document, a PDF, a saved web page, a text file, or the clipboard (粘贴上年年报:
+the page copied in a browser, its table markup kept where the clipboard has
+it).  Opening a file, importing last year's and every export run on a
 worker thread; the exported file is written atomically.  Errors reach the clerk
 as the one-line Chinese message of ``InputError``.
 """
@@ -10,12 +13,12 @@ from pathlib import Path
 from typing import Callable, List, Optional
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from nianbao.core.errors import InputError
 from nianbao.core.form import FORM
-from nianbao.core.importing import KIND_REPORT, Loaded, load
+from nianbao.core.importing import KIND_REPORT, Loaded, load, load_bytes
 from nianbao.core.model import new_report
 from nianbao.core.reportfile import atomic_write_bytes, write_report_or_explain
 
@@ -27,6 +30,9 @@ from .worker import Job, run_in_background
 
 REPORT_FILTER = "年报文件 (*.nianbao)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx *.xls)"
+DOCUMENT_FILTER = "Word、PDF、网页或文本 (*.docx *.pdf *.html *.htm *.mht *.txt)"
+ANY_FILTER = (f"年报、Excel、Word、PDF 或网页 (*.nianbao *.xlsx *.xls *.docx *.pdf *.html *.htm *.mht *.txt);;"
+              f"{REPORT_FILTER};;{EXCEL_FILTER};;{DOCUMENT_FILTER}")
 MAX_RECENT = 8
 OFFICIAL_FONTS_KEY = "pdf/official_fonts"
 
@@ -46,8 +52,7 @@ class FileActions(QObject):
         self.window = window
         self.excel = excel_import_available()
         self.exporters = available_exporters()
-        self.open_filter = (f"年报文件或 Excel (*.nianbao *.xlsx *.xls);;{REPORT_FILTER};;{EXCEL_FILTER}"
-                            if self.excel else REPORT_FILTER)
+        self.open_filter = ANY_FILTER if self.excel else REPORT_FILTER
         self.last_error = ""
 
     # -- menu ----------------------------------------------------------------
@@ -67,6 +72,7 @@ class FileActions(QObject):
             menu.addSeparator()
         if self.excel:
             self.action("从上年Excel导入…", self.import_last_year_excel, menu)
+            self.action("粘贴上年年报（从剪贴板导入）", self.paste_last_year, menu)
         for exporter in self.exporters:
             self.action(exporter.menu_text, lambda _=False, e=exporter: self.export(e), menu)
         if any(e.kind == "pdf" for e in self.exporters):
@@ -167,10 +173,25 @@ class FileActions(QObject):
     def import_last_year_excel(self) -> None:
         if not self.window.maybe_save():
             return
-        path = dialogs.choose_file(self.window, "选择上年年报 Excel", self._directory(), EXCEL_FILTER)
+        path = dialogs.choose_file(self.window, "选择上年年报（Excel、Word、PDF 或网页）", self._directory(),
+                                   ANY_FILTER)
         if path:
             self._load_in_background(path, self._carry_into_current,
                                      year=self.window.document.report.year - 1)
+
+    def paste_last_year(self) -> Optional[Job]:
+        """Last year's report as copied from its web page: the HTML when the clipboard has it, else the text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasHtml() and mime.html().strip():
+            data, name = mime.html().encode("utf-8"), "剪贴板中的网页内容"
+        elif mime is not None and mime.hasText() and mime.text().strip():
+            data, name = mime.text().encode("utf-8"), "剪贴板中的文字"
+        else:
+            self.fail("剪贴板中没有文字：请先在网页上选中上年年报全文并复制，再粘贴")
+            return None
+        self.window.statusBar().showMessage("正在读取剪贴板中的上年年报…")
+        year = self.window.document.report.year - 1
+        return run_in_background(lambda: load_bytes(data, name, year), self._carry_into_current, self.fail)
 
     def _carry_into_current(self, loaded: Loaded) -> None:
         """Last year's report joins the open one: 二、上年结转 from its 四, its texts for reference.
