@@ -53,7 +53,7 @@ def test_check_a_folder_mixing_pdf_pages_and_workbooks(tmp_path, capsys):
     summaries = [ln for ln in out.splitlines() if "：" in ln and not ln.startswith(" ")]
     assert sum("a-2023.html" in ln for ln in summaries) == 1
     assert any("已与上年报告" in ln and "a-2023.html" in ln for ln in out.splitlines())
-    assert "scan.pdf：无法读取" in out and "扫描件" in out
-    assert "old.doc：无法读取" in out and ".docx" in out
-    assert "notes.md" not in out
+    assert "scan.pdf：无法读取" in err and "扫描件" in err    # what could not be read goes to stderr
+    assert "old.doc：无法读取" in err and ".docx" in err
+    assert "notes.md" not in out + err
     assert "共 5 个文件" in out
