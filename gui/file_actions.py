@@ -1,4 +1,4 @@
-"""The 文件 menu: new, open, save, recent files, Excel import and the exports.
+"""The 文件 menu: new, open, save, recent files, Excel import, the exports and 复制为网页格式.
 
 Opening an Excel file, importing last year's Excel and every export run on a
 worker thread; the exported file is written atomically.  Errors reach the clerk
@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from nianbao.core.errors import InputError
 from nianbao.core.form import FORM
@@ -69,6 +69,8 @@ class FileActions(QObject):
             self.action("从上年Excel导入…", self.import_last_year_excel, menu)
         for exporter in self.exporters:
             self.action(exporter.menu_text, lambda _=False, e=exporter: self.export(e), menu)
+        if any(e.kind == "html" for e in self.exporters):
+            self.action("复制为网页格式", self.copy_html, menu)
         if any(e.kind == "pdf" for e in self.exporters):
             self.official_fonts_action = QAction("PDF 使用本机公文字体（仿宋_GB2312、方正小标宋简体等）", self.window)
             self.official_fonts_action.setCheckable(True)
@@ -257,9 +259,27 @@ class FileActions(QObject):
         def done(written):
             self.window.statusBar().showMessage(f"已导出到 {written}", 8000)
             self.exported.emit(written)
-            if offer_open and exporter.kind == "pdf":
+            if offer_open and exporter.kind in ("pdf", "docx"):
                 self._offer_open(written)
         self.window.statusBar().showMessage("正在导出…")
+        return run_in_background(work, done, self.fail)
+
+    def copy_html(self) -> Job:
+        """The report on the clipboard as text/html (tables with their merges, for a portal's
+        editor) and as plain text, made on the worker thread."""
+        doc = self.window.document
+        report, findings = doc.report.copy(), list(doc.findings)
+
+        def work():
+            from nianbao.core.publish import export_html, export_text
+            return export_html(report, findings, page=False), export_text(report, findings)
+
+        def done(result):
+            mime = QMimeData()
+            mime.setHtml(result[0])
+            mime.setText(result[1])
+            QApplication.clipboard().setMimeData(mime)
+            self.window.statusBar().showMessage("已复制网页格式，可粘贴到网站后台的编辑器", 8000)
         return run_in_background(work, done, self.fail)
 
     def _offer_open(self, path: str) -> None:
