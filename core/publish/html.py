@@ -92,7 +92,8 @@ def _table(block: TableBlock, caption: str) -> str:
         out.append("<tr>" + "".join(tds) + "</tr>")
     minimum = f";min-width:{_MIN_WIDTH[key]}" if key in _MIN_WIDTH else ""
     return (f'<div style="overflow-x:auto;max-width:100%"><table style="{_TABLE}{minimum}">'
-            f"<caption>{_esc(caption)}</caption>" + "".join(out) + "</table></div>")
+            # Left-aligned: a centred caption over a table wider than a phone is cut off.
+            f'<caption style="text-align:left">{_esc(caption)}</caption>' + "".join(out) + "</table></div>")
 
 
 def _parts_html(parts) -> List[str]:

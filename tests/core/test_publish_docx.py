@@ -7,13 +7,11 @@ and the pages are rendered, as a clerk's WPS or Word would show them.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
-from pathlib import Path
 
 import pytest
 
