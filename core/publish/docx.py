@@ -201,7 +201,7 @@ def _footer(even: bool) -> str:
     field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
              '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-    props = f'<w:jc w:val="{side}"/><w:ind w:{side}Chars="100" w:{side}="{twips(PAGE_NUMBER_SIZE)}"/>'
+    props = f'<w:ind w:{side}Chars="100" w:{side}="{twips(PAGE_NUMBER_SIZE)}"/><w:jc w:val="{side}"/>'
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr {W_NS}>'
             + _para(_run("— ") + field + _run(" —"), "Footer", props) + "</w:ftr>")
 

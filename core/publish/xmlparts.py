@@ -101,21 +101,21 @@ _BORDER = ''.join(f'<w:{side} w:val="single" w:sz="{8 if side in ("top", "left",
 
 STYLES = (
     _XML + f"<w:styles {W_NS}>"
-    "<w:docDefaults><w:rPrDefault><w:rPr>" + _fonts("仿宋_GB2312") + _size(BODY_SIZE)
-    + '<w:kern w:val="2"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+    "<w:docDefaults><w:rPrDefault><w:rPr>" + _fonts("仿宋_GB2312") + '<w:kern w:val="2"/>'
+    + _size(BODY_SIZE) + '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
     "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:autoSpaceDE w:val=\"0\"/>"
-    "<w:autoSpaceDN w:val=\"0\"/><w:jc w:val=\"both\"/>" + _LINE
-    + "</w:pPr></w:pPrDefault></w:docDefaults>"
+    "<w:autoSpaceDN w:val=\"0\"/>" + _LINE
+    + "<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
     + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-      f'<w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>{_INDENT}</w:pPr><w:rPr>{_size(BODY_SIZE)}{_CONDENSED}</w:rPr></w:style>'
+      f'<w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>{_INDENT}</w:pPr><w:rPr>{_CONDENSED}{_size(BODY_SIZE)}</w:rPr></w:style>'
     + _style("paragraph", "Title", "Title",
              f'<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="579" w:line="{round(TITLE_SIZE * 30)}" '
              'w:lineRule="exact"/>' + _NO_INDENT + '<w:jc w:val="center"/><w:outlineLvl w:val="9"/>',
-             _fonts("方正小标宋简体") + _size(TITLE_SIZE) + '<w:spacing w:val="0"/>')
+             _fonts("方正小标宋简体") + '<w:spacing w:val="0"/>' + _size(TITLE_SIZE))
     + _style("paragraph", "Heading1", "heading 1", '<w:keepNext/><w:outlineLvl w:val="0"/>',
              _fonts("黑体"), extra='<w:next w:val="Normal"/>')
     + _style("paragraph", "FindingsHeading", "Findings Heading",
-             '<w:keepNext/><w:outlineLvl w:val="0"/>' + _NO_INDENT, _fonts("黑体"), based="Heading1")
+             '<w:keepNext/>' + _NO_INDENT + '<w:outlineLvl w:val="0"/>', _fonts("黑体"), based="Heading1")
     + _style("character", "Subhead", "Subhead (楷体)", rpr=_fonts("楷体_GB2312"), based="")
     + _style("paragraph", "Signature", "Signature", _NO_INDENT + '<w:jc w:val="right"/>')
     + _style("paragraph", "TableText", "Table Text", _TABLE_PARA + '<w:jc w:val="center"/>',
@@ -124,7 +124,7 @@ STYLES = (
     + _style("paragraph", "TableGap", "Table Gap",
              '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
              + _NO_INDENT, _size(TABLE_SIZE))
-    + _style("paragraph", "Header", "header", _NO_INDENT + '<w:snapToGrid w:val="0"/>')
+    + _style("paragraph", "Header", "header", '<w:snapToGrid w:val="0"/>' + _NO_INDENT)
     + _style("paragraph", "Footer", "footer",
              '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
              + _NO_INDENT, _fonts("宋体", "宋体") + _size(14.0))

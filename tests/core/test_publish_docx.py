@@ -268,3 +268,39 @@ def test_libreoffice_renders_a_gbt9704_document(tmp_path, report):
     assert text.count("申请人情况") in (1, 2)
     images = pdf_pages(pdf, tmp_path / "page")
     assert len(images) == pages
+
+
+# The order WordprocessingML's schema gives the children of these elements (ECMA-376 §17):
+# Word refuses a document whose properties are out of order; LibreOffice does not mind.
+_ORDER = {
+    "pPr": ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+            "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
+            "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+            "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+            "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+            "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+            "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+            "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+            "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout"),
+    "tcPr": ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
+             "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"),
+    "tblPr": ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+              "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+              "tblLayout", "tblCellMar", "tblLook"),
+    "style": ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+              "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+              "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"),
+}
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/footer1.xml",
+                                  "word/footer2.xml"])
+def test_properties_in_schema_order(part):
+    data = export_docx(distinct_report(), [Finding("T3-BAL", ERROR, "x", cells=("t3.new.total",))])
+    for el in _part(data, part).iter():
+        order = _ORDER.get(el.tag.replace(W, ""))
+        if order is None:
+            continue
+        names = [child.tag.replace(W, "") for child in el]
+        assert names == sorted(names, key=order.index), (part, el.tag, names)
