@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Dict, List, Sequence, Set
+from typing import Dict, List, Sequence, Set, Tuple
 
 from ..checks.findings import Finding
 from ..form import FORM, ROLE_DATA, ROLE_LABEL, TITLE_SUFFIX
@@ -31,15 +31,15 @@ from ..pdf.document import creation_time
 from ..pdf.draft import FINDINGS_FRACTIONS
 from ..pdf.styles import (BODY_SIZE, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
                           MARGIN_TOP, PAGE_HEIGHT, PAGE_NUMBER_GAP, PAGE_NUMBER_SIZE, PAGE_WIDTH,
-                          TABLE_SIZE, TITLE_SIZE)
-from ..pdf.tables import CELL_PAD, FormTable, _block_starts, column_widths
+                          TABLE_MIN_SIZE, TABLE_SIZE, TITLE_SIZE)
+from ..pdf.tables import (CELL_PAD, LABEL_SHARES, NUMBER_SIZE_STEP, READABLE_SIZE, FormTable,
+                          _block_starts, column_widths)
 from .common import (WATERMARK, Heading, Paragraph, TableBlock, clean, findings_parts, is_draft,
                      report_parts, signature_indents, signature_lines, text_width)
 from .xmlparts import CONTENT_TYPES, FONT_TABLE, ROOT_RELS, SETTINGS, STYLES, WATERMARK_SHAPE, W_NS
 
 LINE = 579                       # the body line, twips: 28.95 pt (22 lines in the 225 mm 版心)
 TITLE_LINE = round(TITLE_SIZE * 1.5 * 20)
-TABLE_MIN_SIZE = 7.0             # the smallest size a table's numbers are shrunk to
 CHAR = int(BODY_SIZE * 20)       # one body character, twips
 
 
@@ -95,7 +95,7 @@ def _number_size(block: TableBlock, widths: Sequence[int]) -> float:
             room = (sum(widths[g.col:g.col + g.colspan]) - 2 * twips(CELL_PAD)) / 20
             need = text_width(slot.text) * 1.1  # Times digits are a little wider than half
             if need * size > room:
-                size = max(TABLE_MIN_SIZE, int(room / need * 2) / 2)
+                size = max(TABLE_MIN_SIZE, int(room / need / NUMBER_SIZE_STEP) * NUMBER_SIZE_STEP)
     return size
 
 
@@ -132,21 +132,35 @@ def _cell(slot, width: int, number_size: float, keep: bool) -> str:
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{_para(_run(slot.text, rpr) if slot.text else '', style, keep_next)}</w:tc>"
 
 
-def _grid_widths(block: TableBlock) -> List[int]:
+def _grid_widths(block: TableBlock, label_share: float = 1.0) -> List[int]:
     if block.table is None:
         points = [f * FRAME_WIDTH for f in FINDINGS_FRACTIONS]
     else:
         t = block.table
-        points = column_widths(t.key, t.grid_cols, t.label_cols)
+        points = column_widths(t.key, t.grid_cols, t.label_cols, label_share)
     widths = [twips(p) for p in points]
     widths[-1] += twips(FRAME_WIDTH) - sum(widths)   # rounding: the table fills the 版心 exactly
     return widths
 
 
+def _layout(block: TableBlock) -> Tuple[List[int], float]:
+    """Column widths and the numbers' one size, as the PDF decides them: very long numbers
+    first take width from the label columns, then are set smaller."""
+    best = None
+    shares = LABEL_SHARES if block.table is not None and block.table.label_cols else (1.0,)
+    for share in shares:
+        widths = _grid_widths(block, share)
+        size = _number_size(block, widths)
+        if best is None or size > best[1]:
+            best = (widths, size)
+        if size >= READABLE_SIZE:
+            break
+    return best
+
+
 def _table(block: TableBlock) -> str:
-    widths = _grid_widths(block)
+    widths, size = _layout(block)
     header_rows = block.table.header_rows if block.table is not None else 1
-    size = _number_size(block, widths)
     # Word keeps a row on the page of the next when its paragraphs keep with the next.
     splits = _split_before(block)
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="FormTable"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'

@@ -304,3 +304,17 @@ def test_properties_in_schema_order(part):
             continue
         names = [child.tag.replace(W, "") for child in el]
         assert names == sorted(names, key=order.index), (part, el.tag, names)
+
+
+def test_long_numbers_set_smaller_in_one_size_per_table():
+    report = distinct_report()
+    report.set("t3.new.natural", 1234567890)
+    tables = list(_tables(export_docx(report, [])))
+    sizes = {int(sz.get(W + "val")) for sz in tables[1].iter(W + "sz")}
+    size = sizes.pop() / 2
+    assert not sizes and 6 <= size < 10.5
+    # The label columns gave way first: the number columns are wider than at the start, and
+    # the ten digits (a digit being about 0.55 of the size) fit one line of their column.
+    widths = [int(g.get(W + "w")) for g in tables[1].find(W + "tblGrid")]
+    assert widths[4] > round(156 * 56.693 * 0.49 / 7) and 10 * 0.55 * size * 20 < widths[4] - 120
+    assert not list(tables[0].iter(W + "sz")) and not list(tables[2].iter(W + "sz"))   # 五号
