@@ -63,10 +63,12 @@ def _build_parser():
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件或文件夹（文件夹中的年报、工作簿、Word、PDF、网页、文本逐个核对）")
 
-    p = sub.add_parser("export", help="导出 PDF 和/或 Excel")
+    p = sub.add_parser("export", help="导出 PDF、Excel、Word 和/或网页")
     p.add_argument("file")
     p.add_argument("--pdf", metavar="OUT.pdf")
     p.add_argument("--xlsx", metavar="OUT.xlsx")
+    p.add_argument("--docx", metavar="OUT.docx", help="可编辑的 Word 文档（公文格式），用于审签")
+    p.add_argument("--html", metavar="OUT.html", help="网页版，用于政府网站发布")
     p.add_argument("--official-fonts", action="store_true",
                    help="PDF 使用本机安装的公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）")
 
@@ -131,8 +133,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_export(args) -> int:
-    if not args.pdf and not args.xlsx:
-        raise InputError("参数错误：请用 --pdf 和/或 --xlsx 指定输出文件")
+    if not (args.pdf or args.xlsx or args.docx or args.html):
+        raise InputError("参数错误：请用 --pdf、--xlsx、--docx 或 --html 指定输出文件")
     from .checks import run_checks
     from .importing import load_report
     from .reportfile import atomic_write_bytes
@@ -151,6 +153,12 @@ def cmd_export(args) -> int:
         data = export_xlsx(report)
         _write(lambda: atomic_write_bytes(args.xlsx, data, backup=False), args.xlsx)
         print(f"已导出 {args.xlsx}")
+    for path, kind in ((args.docx, "docx"), (args.html, "html")):
+        if path:
+            from .publish import export_docx, export_html
+            data = export_docx(report) if kind == "docx" else export_html(report).encode("utf-8")
+            _write(lambda: atomic_write_bytes(path, data, backup=False), path)
+            print(f"已导出 {path}")
     return EXIT_OK
 
 

@@ -31,6 +31,10 @@ EXPORTERS: Dict[str, Exporter] = {
                         report, findings, module.PdfOptions.with_installed_official_fonts() if official else None)),
     "xlsx": Exporter("xlsx", "导出 Excel…", "nianbao.core.xlsx.export", ".xlsx", "Excel 工作簿 (*.xlsx)",
                      lambda module, report, findings, official: module.export_xlsx(report)),
+    "docx": Exporter("docx", "导出 Word…", "nianbao.core.publish", ".docx", "Word 文档 (*.docx)",
+                     lambda module, report, findings, official: module.export_docx(report, findings)),
+    "html": Exporter("html", "导出网页版…", "nianbao.core.publish", ".html", "网页 (*.html)",
+                     lambda module, report, findings, official: module.export_html(report, findings).encode("utf-8")),
 }
 EXCEL_READER = "nianbao.core.xlsx.read"
 

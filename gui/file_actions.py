@@ -1,4 +1,5 @@
-"""The 文件 menu: new, open, save, recent files, last year's import (a file or the clipboard) and the exports.
+"""The 文件 menu: new, open, save, recent files, last year's import (a file or the clipboard), the exports
+and 复制为网页格式.
 
 Last year's report comes from a report file, an Excel workbook, a Word
 document, a PDF, a saved web page, a text file, or the clipboard (粘贴上年年报:
@@ -12,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from nianbao.core.errors import InputError
 from nianbao.core.form import FORM
@@ -75,6 +76,8 @@ class FileActions(QObject):
             self.action("粘贴上年年报（从剪贴板导入）", self.paste_last_year, menu)
         for exporter in self.exporters:
             self.action(exporter.menu_text, lambda _=False, e=exporter: self.export(e), menu)
+        if any(e.kind == "html" for e in self.exporters):
+            self.action("复制为网页格式", self.copy_html, menu)
         if any(e.kind == "pdf" for e in self.exporters):
             self.official_fonts_action = QAction("PDF 使用本机公文字体（仿宋_GB2312、方正小标宋简体等）", self.window)
             self.official_fonts_action.setCheckable(True)
@@ -283,9 +286,27 @@ class FileActions(QObject):
         def done(written):
             self.window.statusBar().showMessage(f"已导出到 {written}", 8000)
             self.exported.emit(written)
-            if offer_open and exporter.kind == "pdf":
+            if offer_open and exporter.kind in ("pdf", "docx"):
                 self._offer_open(written)
         self.window.statusBar().showMessage("正在导出…")
+        return run_in_background(work, done, self.fail)
+
+    def copy_html(self) -> Job:
+        """The report on the clipboard as text/html (tables with their merges, for a portal's
+        editor) and as plain text, made on the worker thread."""
+        doc = self.window.document
+        report, findings = doc.report.copy(), list(doc.findings)
+
+        def work():
+            from nianbao.core.publish import export_html, export_text
+            return export_html(report, findings, page=False), export_text(report, findings)
+
+        def done(result):
+            mime = QMimeData()
+            mime.setHtml(result[0])
+            mime.setText(result[1])
+            QApplication.clipboard().setMimeData(mime)
+            self.window.statusBar().showMessage("已复制网页格式，可粘贴到网站后台的编辑器", 8000)
         return run_in_background(work, done, self.fail)
 
     def _offer_open(self, path: str) -> None:

@@ -7,7 +7,7 @@ open, so that such a printout cannot be signed or published by mistake.
 from __future__ import annotations
 
 import re
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -23,8 +23,8 @@ WATERMARK_SIZE = 150.0
 WATERMARK_GREY = 0.55
 WATERMARK_ALPHA = 0.22
 FINDINGS_TITLE = "附：未解决的校验问题"
-_COLUMNS = ("序号", "级别", "位置", "问题", "建议修改")
-_COLUMN_FRACTIONS = (0.07, 0.08, 0.2, 0.43, 0.22)
+FINDINGS_COLUMNS = ("序号", "级别", "位置", "问题", "建议修改")
+FINDINGS_FRACTIONS = (0.07, 0.08, 0.2, 0.43, 0.22)
 
 # What to do about a finding without a one-cell fix, by rule (or rule family before "-").
 _ADVICE = {
@@ -100,32 +100,43 @@ def draw_watermark(canvas, fonts: FontSet) -> None:
     canvas.restoreState()
 
 
+def findings_summary(findings: Sequence[Finding]) -> str:
+    """The one line above the findings table: how many errors are open and what that means."""
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    return (f"本报告经校验仍有{errors}项错误"
+            + (f"、{len(findings) - errors}项警告或提示" if len(findings) > errors else "")
+            + "，修正前本文件仅为草稿，不应签发、报送或公开。")
+
+
+def findings_rows(findings: Sequence[Finding]) -> List[Tuple[str, ...]]:
+    """The findings table as text: the header row (FINDINGS_COLUMNS), then one row per finding."""
+    rows: List[Tuple[str, ...]] = [FINDINGS_COLUMNS]
+    for number, f in enumerate(findings, 1):
+        rows.append((str(number), SEVERITY_LABEL[f.severity], location(f), for_reader(f.message),
+                     advice(f)))
+    return rows
+
+
 def findings_story(findings: Sequence[Finding], styles: Styles) -> List:
     """The findings page: a heading, a one-line summary and a table of every open finding."""
     fonts = styles.fonts
-    errors = sum(1 for f in findings if f.severity == ERROR)
     heading = Paragraph(fonts.markup(FINDINGS_TITLE, HEADING),
                         styles.heading.clone("findings_heading", firstLineIndent=0))
     heading._bookmark = "findings"
     heading._outline_title = FINDINGS_TITLE
-    summary = (f"本报告经校验仍有{errors}项错误"
-               + (f"、{len(findings) - errors}项警告或提示" if len(findings) > errors else "")
-               + "，修正前本文件仅为草稿，不应签发、报送或公开。")
     cell = styles.table
     centre = styles.table_centre
-    rows = [[Paragraph(fonts.markup(text, HEADING), centre) for text in _COLUMNS]]
-    for number, f in enumerate(findings, 1):
-        rows.append([Paragraph(str(number), centre),
-                     Paragraph(fonts.markup(SEVERITY_LABEL[f.severity], BODY), centre),
-                     Paragraph(fonts.markup(location(f), BODY), cell),
-                     Paragraph(fonts.markup(for_reader(f.message), BODY), cell),
-                     Paragraph(fonts.markup(advice(f), BODY), cell)])
-    table = Table(rows, colWidths=[f * FRAME_WIDTH for f in _COLUMN_FRACTIONS], repeatRows=1,
+    header, *body = findings_rows(findings)
+    rows = [[Paragraph(fonts.markup(text, HEADING), centre) for text in header]]
+    for texts in body:
+        rows.append([Paragraph(fonts.markup(text, BODY), centre if k < 2 else cell)
+                     for k, text in enumerate(texts)])
+    table = Table(rows, colWidths=[f * FRAME_WIDTH for f in FINDINGS_FRACTIONS], repeatRows=1,
                   style=TableStyle([
                       ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                       ("FONTNAME", (0, 0), (-1, -1), fonts.name(BODY)),
                       ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.93, 0.93, 0.93)),
                   ]))
-    return [heading, Paragraph(fonts.markup(summary, BODY), styles.findings_note),
+    return [heading, Paragraph(fonts.markup(findings_summary(findings), BODY), styles.findings_note),
             Spacer(1, BODY_LEADING / 2), table]
