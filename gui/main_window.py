@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QP
 
 from nianbao.core.form import FORM
 
+from . import collector
 from .autosave import settings
 from .document import ReportDocument
 
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
             if self.document.modified:
                 self.autosaver.schedule()
         self.start_complete = True
+        collector.settle()
         self.startCompleted.emit()
 
     def paintEvent(self, event) -> None:
