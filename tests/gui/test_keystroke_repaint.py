@@ -1,0 +1,50 @@
+"""A keystroke in a grid repaints the cells it changed, not the whole grid (issue 15, "Keystroke")."""
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from nianbao.core.form import FORM
+
+from .conftest import WITH_ERRORS
+from .test_grid import go_to, table_tab
+
+
+class PaintLog(QObject):
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.rects = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def test_the_first_digit_repaints_the_cell_and_its_totals_only(qtbot, window_for, report_copy):
+    window = window_for(report_copy(WITH_ERRORS))
+    view = table_tab(window, 3).body
+    go_to(view, "t3.new.natural")
+    qtbot.wait(50)                             # the focus's own repaint done
+    changes = []
+    view.grid_model.dataChanged.connect(lambda a, b, *_: changes.append((a.row(), a.column(), b.row(), b.column())))
+    painted = PaintLog(view.viewport())
+    QTest.keyClick(view, Qt.Key_7)             # opens the cell's editor: totals and findings follow
+    QApplication.processEvents()
+    assert window.document.snapshot["t3.new.natural"] == 7
+    assert changes and all(r0 == r1 and c0 == c1 for r0, c0, r1, c1 in changes)     # cell by cell
+    full = view.viewport().rect()
+    assert painted.rects and all(r.height() < full.height() / 2 for r in painted.rects), painted.rects
+    QTest.keyClick(window.focusWidget(), Qt.Key_Return)
+    assert window.document.snapshot["t3.new.natural"] == 7
+
+
+def test_many_changed_cells_are_announced_as_one_rectangle(qtbot, window_for, report_copy):
+    window = window_for(report_copy(WITH_ERRORS))
+    model = table_tab(window, 3).body.grid_model
+    changes = []
+    model.dataChanged.connect(lambda a, b, *_: changes.append((a, b)))
+    inputs = [c for c in model.table.data_positions if not window.document.report.is_stated_total(c)
+              and not FORM.cells[c].computed]
+    window.document.set_cells({c: 1 for c in inputs}, "all ones")
+    assert len(inputs) > 40 and 0 < len(changes) <= 2
