@@ -4,7 +4,7 @@ The panel lists what ``run_checks`` returned, no more: it never knows a rule.
 Clicking a finding asks the window to show its tab and select its cells;
 where the core offers a one-cell ``Fix``, a button that says what it will do
 ("将 四·自然人 改为 3") applies it as one undoable edit, and so does F9 for the
-selected finding.  The list is rebuilt only when the findings actually changed.
+selected finding.  Only the rows whose findings changed are replaced (a keystroke mostly changes one).
 """
 from __future__ import annotations
 
@@ -67,26 +67,45 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """The list made to show the document's findings, touching only the rows that changed.
+
+        A keystroke mostly changes one or two findings (a total in a message): the
+        rows before and after them stay as they are (their fix buttons, the selection).
+        """
         findings = self.document.findings
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        for finding in findings:
-            section = FORM.section(finding.section)
-            fix = finding.fix.description if finding.fix is not None else ""
-            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix])
-            item.setData(0, FINDING_ROLE, finding)
-            item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
-            item.setToolTip(1, section.title)
-            item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
-            self.tree.addTopLevelItem(item)
-            if finding.fix is not None:
-                item.setToolTip(3, fix)
-                button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
-                button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
-                button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
-                self.tree.setItemWidget(item, 4, button)
-        self.tree.setUpdatesEnabled(True)
+        shown = [item.data(0, FINDING_ROLE) for item in self.items()]
+        if shown != findings:
+            same_start = 0
+            limit = min(len(shown), len(findings))
+            while same_start < limit and shown[same_start] == findings[same_start]:
+                same_start += 1
+            same_end = 0
+            while (same_end < limit - same_start
+                   and shown[len(shown) - 1 - same_end] == findings[len(findings) - 1 - same_end]):
+                same_end += 1
+            self.tree.setUpdatesEnabled(False)
+            for _ in range(len(shown) - same_start - same_end):
+                self.tree.takeTopLevelItem(same_start)
+            for offset, finding in enumerate(findings[same_start:len(findings) - same_end]):
+                self._insert(same_start + offset, finding)
+            self.tree.setUpdatesEnabled(True)
         self.caption.setText(summary(findings))
+
+    def _insert(self, row: int, finding: Finding) -> None:
+        section = FORM.section(finding.section)
+        fix = finding.fix.description if finding.fix is not None else ""
+        item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix])
+        item.setData(0, FINDING_ROLE, finding)
+        item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
+        item.setToolTip(1, section.title)
+        item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
+        self.tree.insertTopLevelItem(row, item)
+        if finding.fix is not None:
+            item.setToolTip(3, fix)
+            button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
+            button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
+            button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
+            self.tree.setItemWidget(item, 4, button)
 
     def items(self) -> List[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]

@@ -48,3 +48,20 @@ def test_many_changed_cells_are_announced_as_one_rectangle(qtbot, window_for, re
               and not FORM.cells[c].computed]
     window.document.set_cells({c: 1 for c in inputs}, "all ones")
     assert len(inputs) > 40 and 0 < len(changes) <= 2
+
+
+def test_a_changed_finding_replaces_its_row_only(qtbot, window_for, report_copy):
+    window = window_for(report_copy(WITH_ERRORS))
+    panel, doc = window.findings, window.document
+    before = panel.items()
+    assert len(before) == len(doc.findings) > 3
+    target = next(f for f in doc.findings if f.cells and not FORM.cells[f.cells[0]].computed)
+    cell = target.cells[0]
+    doc.set_cells({cell: (doc.snapshot[cell] or 0) + 1}, "one more")
+    after = panel.items()
+    assert [i.data(0, Qt.UserRole + 1) for i in after] == doc.findings
+    kept = [i for i in after if any(i is b for b in before)]
+    assert kept                        # unchanged rows are the same rows, not rebuilt
+    for item in after:                 # every fixable row has its button
+        finding = item.data(0, Qt.UserRole + 1)
+        assert (panel.tree.itemWidget(item, 4) is not None) == (finding.fix is not None)
