@@ -1,4 +1,4 @@
-"""Start-up: the cyclic collector is paused while the window is built, then the start's objects are frozen.
+"""Start-up cost: the collector paused while the window is built, then its objects frozen; no dialogs loaded.
 
 Each case runs in a fresh process: freezing is once per process, and the test
 process has built windows before.
@@ -60,3 +60,14 @@ except InputError:
     print(gc.isenabled())
 """, data_dir)
     assert out == "True"
+
+
+def test_the_window_starts_without_loading_the_dialogs(data_dir):
+    out = run(f"""
+import sys
+from nianbao.gui.app import build_window
+window = build_window({str(SAMPLE)!r}, autosave=False)
+window.tabs.setCurrentIndex(2)
+print(sorted(m for m in ("nianbao.gui.dialogs",) if m in sys.modules))
+""", data_dir)
+    assert out == "[]"
