@@ -4,7 +4,8 @@ The panel lists what ``run_checks`` returned, no more: it never knows a rule.
 Clicking a finding asks the window to show its tab and select its cells;
 where the core offers a one-cell ``Fix``, a button that says what it will do
 ("将 四·自然人 改为 3") applies it as one undoable edit, and so does F9 for the
-selected finding.  Only the rows whose findings changed are replaced (a keystroke mostly changes one).
+selected finding.  Only the rows whose findings changed are rewritten, in place (a keystroke mostly
+changes a total in one or two messages).
 """
 from __future__ import annotations
 
@@ -84,28 +85,41 @@ class FindingsPanel(QWidget):
                    and shown[len(shown) - 1 - same_end] == findings[len(findings) - 1 - same_end]):
                 same_end += 1
             self.tree.setUpdatesEnabled(False)
-            for _ in range(len(shown) - same_start - same_end):
-                self.tree.takeTopLevelItem(same_start)
-            for offset, finding in enumerate(findings[same_start:len(findings) - same_end]):
-                self._insert(same_start + offset, finding)
+            old_rows = len(shown) - same_start - same_end
+            new = findings[same_start:len(findings) - same_end]
+            for offset, finding in enumerate(new[:old_rows]):     # rows rewritten in place: no re-layout
+                self._show(self.tree.topLevelItem(same_start + offset), finding)
+            for _ in range(old_rows - len(new)):
+                self.tree.takeTopLevelItem(same_start + len(new))
+            for offset, finding in enumerate(new[old_rows:], start=same_start + old_rows):
+                item = QTreeWidgetItem()
+                self.tree.insertTopLevelItem(offset, item)
+                self._show(item, finding)
             self.tree.setUpdatesEnabled(True)
         self.caption.setText(summary(findings))
 
-    def _insert(self, row: int, finding: Finding) -> None:
+    def _show(self, item: QTreeWidgetItem, finding: Finding) -> None:
+        """``item`` made to show ``finding``, with a fix button when it has a fix."""
         section = FORM.section(finding.section)
         fix = finding.fix.description if finding.fix is not None else ""
-        item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix])
+        for column, text in enumerate((SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix)):
+            item.setText(column, text)
         item.setData(0, FINDING_ROLE, finding)
         item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
         item.setToolTip(1, section.title)
         item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
-        self.tree.insertTopLevelItem(row, item)
-        if finding.fix is not None:
-            item.setToolTip(3, fix)
+        item.setToolTip(3, fix)
+        button = self.tree.itemWidget(item, 4)
+        if finding.fix is None:
+            if button is not None:
+                self.tree.removeItemWidget(item, 4)
+            return
+        if button is None:
             button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
-            button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
-            button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
+            # The row's finding when clicked: the row may since show another one.
+            button.clicked.connect(lambda _=False, row=item: self.apply_fix(row.data(0, FINDING_ROLE)))
             self.tree.setItemWidget(item, 4, button)
+        button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
 
     def items(self) -> List[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]

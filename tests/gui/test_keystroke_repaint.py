@@ -65,3 +65,31 @@ def test_a_changed_finding_replaces_its_row_only(qtbot, window_for, report_copy)
     for item in after:                 # every fixable row has its button
         finding = item.data(0, Qt.UserRole + 1)
         assert (panel.tree.itemWidget(item, 4) is not None) == (finding.fix is not None)
+
+
+def test_a_finding_whose_message_changes_is_rewritten_in_its_row(qtbot, window_for, report_copy):
+    window = window_for(report_copy(WITH_ERRORS))
+    panel, doc = window.findings, window.document
+    inserted = []
+    panel.tree.model().rowsInserted.connect(lambda *args: inserted.append(args))
+    view = table_tab(window, 3).body
+    go_to(view, "t3.new.natural")
+    before = list(doc.findings)
+    QTest.keyClick(view, Qt.Key_7)
+    QApplication.processEvents()
+    assert doc.findings != before
+    rows_inserted = sum(last - first + 1 for _parent, first, last in inserted)
+    assert rows_inserted == max(0, len(doc.findings) - len(before))     # the others rewritten in place
+    assert [i.data(0, Qt.UserRole + 1) for i in panel.items()] == doc.findings
+    for item in panel.items():
+        finding = item.data(0, Qt.UserRole + 1)
+        assert item.text(2) == finding.message
+        button = panel.tree.itemWidget(item, 4)
+        assert (button is not None) == (finding.fix is not None)
+        if button is not None:
+            assert finding.fix.description in button.toolTip()
+    QTest.keyClick(window.focusWidget(), Qt.Key_Return)
+    fixable = next(i for i in panel.items() if i.data(0, Qt.UserRole + 1).fix is not None)
+    fix = fixable.data(0, Qt.UserRole + 1).fix
+    panel.tree.itemWidget(fixable, 4).click()
+    assert doc.snapshot[fix.cell] == fix.value
