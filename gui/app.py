@@ -187,9 +187,14 @@ def _adopting(autosaver, recovery):
 
 def screenshot(path: str, out_png: str, tab: int = 1) -> None:
     """Render the window with the report at ``path`` (tab 1–6) at 1366×768 into a PNG."""
-    from PySide6.QtCore import Qt
-    quiet_qt_messages()
-    window = build_window(path, autosave=False)
+    from . import collector
+    collector.pause()
+    try:
+        from PySide6.QtCore import Qt
+        quiet_qt_messages()
+        window = build_window(path, autosave=False)
+    finally:
+        collector.settle()     # also when the file could not be read
     window.setAttribute(Qt.WA_DontShowOnScreen, True)
     window.setWindowState(Qt.WindowNoState)   # not the clerk's remembered (maybe maximised) window
     window.resize(*SCREEN_SIZE)
@@ -216,6 +221,8 @@ def main(path: Optional[str] = None) -> int:
     """Start the application (``nianbao [FILE]``): restore offer, window, event loop."""
     if not _has_display():
         raise InputError(NO_DISPLAY)
+    from . import collector
+    collector.pause()      # until the window's start is complete (MainWindow.complete_start)
     quiet_qt_messages()
     app = ensure_app(complete=False)
 

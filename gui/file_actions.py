@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from nianbao.core.errors import InputError
 from nianbao.core.form import FORM
@@ -23,7 +23,6 @@ from nianbao.core.importing import KIND_REPORT, Loaded, load, load_bytes
 from nianbao.core.model import new_report
 from nianbao.core.reportfile import atomic_write_bytes, write_report_or_explain
 
-from . import dialogs
 from .autosave import settings
 from .document import ReportDocument
 from .exports import Exporter, available_exporters, excel_import_available, export_bytes
@@ -36,6 +35,12 @@ ANY_FILTER = (f"年报、Excel、Word、PDF 或网页 (*.nianbao *.xlsx *.xls *.
               f"{REPORT_FILTER};;{EXCEL_FILTER};;{DOCUMENT_FILTER}")
 MAX_RECENT = 8
 OFFICIAL_FONTS_KEY = "pdf/official_fonts"
+
+
+def _dialogs():
+    """The dialogs module, imported when a dialog is first needed: not on the way to the window."""
+    from . import dialogs
+    return dialogs
 
 
 def _unsaved(document: ReportDocument) -> ReportDocument:
@@ -123,9 +128,9 @@ class FileActions(QObject):
     def new_report(self, ask_last_year: bool = False) -> None:
         if not self.window.maybe_save():
             return
-        dialog = dialogs.ReportInfoDialog(self.window, ask_last_year=ask_last_year,
+        dialog = _dialogs().ReportInfoDialog(self.window, ask_last_year=ask_last_year,
                                           file_filter=self.open_filter)
-        if dialog.exec() != dialogs.ReportInfoDialog.Accepted:
+        if dialog.exec() != _dialogs().ReportInfoDialog.Accepted:
             self.window.focus_current_tab()
             return
         year, agency, last_path = dialog.values()
@@ -156,7 +161,7 @@ class FileActions(QObject):
     def open(self) -> None:
         if not self.window.maybe_save():
             return
-        path = dialogs.choose_file(self.window, "打开年报", self._directory(), self.open_filter)
+        path = _dialogs().choose_file(self.window, "打开年报", self._directory(), self.open_filter)
         if path:
             self.open_path(path)
 
@@ -176,14 +181,15 @@ class FileActions(QObject):
     def import_last_year_excel(self) -> None:
         if not self.window.maybe_save():
             return
-        path = dialogs.choose_file(self.window, "选择上年年报（Excel、Word、PDF 或网页）", self._directory(),
-                                   ANY_FILTER)
+        path = _dialogs().choose_file(self.window, "选择上年年报（Excel、Word、PDF 或网页）", self._directory(),
+                                      ANY_FILTER)
         if path:
             self._load_in_background(path, self._carry_into_current,
                                      year=self.window.document.report.year - 1)
 
     def paste_last_year(self) -> Optional[Job]:
         """Last year's report as copied from its web page: the HTML when the clipboard has it, else the text."""
+        from PySide6.QtGui import QGuiApplication
         mime = QGuiApplication.clipboard().mimeData()
         if mime is not None and mime.hasHtml() and mime.html().strip():
             data, name = mime.html().encode("utf-8"), "剪贴板中的网页内容"
@@ -225,12 +231,12 @@ class FileActions(QObject):
 
     def _show_notes(self, loaded: Loaded) -> None:
         if loaded.notes:
-            dialogs.show_notice(self.window, "导入时有以下情况，请核对：", list(loaded.notes))
+            _dialogs().show_notice(self.window, "导入时有以下情况，请核对：", list(loaded.notes))
 
     def fail(self, message: str) -> None:
         self.last_error = message
         self.window.statusBar().showMessage(message, 10000)
-        dialogs.show_error(self.window, message)
+        _dialogs().show_error(self.window, message)
 
     # -- save ----------------------------------------------------------------
 
@@ -242,8 +248,8 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         doc = self.window.document
-        path = dialogs.choose_file(self.window, "另存为",
-                                   dialogs.suggested_path(self._folder(), doc.report.title, ".nianbao"),
+        path = _dialogs().choose_file(self.window, "另存为",
+                                   _dialogs().suggested_path(self._folder(), doc.report.title, ".nianbao"),
                                    REPORT_FILTER, save=True)
         if not path:
             return False
@@ -266,8 +272,8 @@ class FileActions(QObject):
 
     def export(self, exporter: Exporter) -> None:
         doc = self.window.document
-        path = dialogs.choose_file(self.window, exporter.menu_text.rstrip("…"),
-                                   dialogs.suggested_path(self._folder(), doc.report.title, exporter.suffix),
+        path = _dialogs().choose_file(self.window, exporter.menu_text.rstrip("…"),
+                                   _dialogs().suggested_path(self._folder(), doc.report.title, exporter.suffix),
                                    exporter.file_filter, save=True)
         if path:
             if not path.lower().endswith(exporter.suffix):
@@ -302,14 +308,19 @@ class FileActions(QObject):
             return export_html(report, findings, page=False), export_text(report, findings)
 
         def done(result):
+            from PySide6.QtCore import QMimeData
+            from PySide6.QtGui import QGuiApplication
             mime = QMimeData()
             mime.setHtml(result[0])
             mime.setText(result[1])
-            QApplication.clipboard().setMimeData(mime)
+            QGuiApplication.clipboard().setMimeData(mime)
             self.window.statusBar().showMessage("已复制网页格式，可粘贴到网站后台的编辑器", 8000)
         return run_in_background(work, done, self.fail)
 
     def _offer_open(self, path: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Information, "导出完成", f"已导出到：\n{path}\n\n是否现在打开？",
                           QMessageBox.Open | QMessageBox.Close, self.window)
         box.button(QMessageBox.Open).setText("打开")

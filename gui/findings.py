@@ -4,7 +4,8 @@ The panel lists what ``run_checks`` returned, no more: it never knows a rule.
 Clicking a finding asks the window to show its tab and select its cells;
 where the core offers a one-cell ``Fix``, a button that says what it will do
 ("将 四·自然人 改为 3") applies it as one undoable edit, and so does F9 for the
-selected finding.  The list is rebuilt only when the findings actually changed.
+selected finding.  Only the rows whose findings changed are rewritten, in place (a keystroke mostly
+changes a total in one or two messages).
 """
 from __future__ import annotations
 
@@ -67,26 +68,58 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """The list made to show the document's findings, touching only the rows that changed.
+
+        A keystroke mostly changes one or two findings (a total in a message): the
+        rows before and after them stay as they are (their fix buttons, the selection).
+        """
         findings = self.document.findings
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        for finding in findings:
-            section = FORM.section(finding.section)
-            fix = finding.fix.description if finding.fix is not None else ""
-            item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix])
-            item.setData(0, FINDING_ROLE, finding)
-            item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
-            item.setToolTip(1, section.title)
-            item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
-            self.tree.addTopLevelItem(item)
-            if finding.fix is not None:
-                item.setToolTip(3, fix)
-                button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
-                button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
-                button.clicked.connect(lambda _=False, f=finding: self.apply_fix(f))
-                self.tree.setItemWidget(item, 4, button)
-        self.tree.setUpdatesEnabled(True)
+        shown = [item.data(0, FINDING_ROLE) for item in self.items()]
+        if shown != findings:
+            same_start = 0
+            limit = min(len(shown), len(findings))
+            while same_start < limit and shown[same_start] == findings[same_start]:
+                same_start += 1
+            same_end = 0
+            while (same_end < limit - same_start
+                   and shown[len(shown) - 1 - same_end] == findings[len(findings) - 1 - same_end]):
+                same_end += 1
+            self.tree.setUpdatesEnabled(False)
+            old_rows = len(shown) - same_start - same_end
+            new = findings[same_start:len(findings) - same_end]
+            for offset, finding in enumerate(new[:old_rows]):     # rows rewritten in place: no re-layout
+                self._show(self.tree.topLevelItem(same_start + offset), finding)
+            for _ in range(old_rows - len(new)):
+                self.tree.takeTopLevelItem(same_start + len(new))
+            for offset, finding in enumerate(new[old_rows:], start=same_start + old_rows):
+                item = QTreeWidgetItem()
+                self.tree.insertTopLevelItem(offset, item)
+                self._show(item, finding)
+            self.tree.setUpdatesEnabled(True)
         self.caption.setText(summary(findings))
+
+    def _show(self, item: QTreeWidgetItem, finding: Finding) -> None:
+        """``item`` made to show ``finding``, with a fix button when it has a fix."""
+        section = FORM.section(finding.section)
+        fix = finding.fix.description if finding.fix is not None else ""
+        for column, text in enumerate((SEVERITY_LABEL[finding.severity], section.numeral, finding.message, fix)):
+            item.setText(column, text)
+        item.setData(0, FINDING_ROLE, finding)
+        item.setForeground(0, QBrush(SEVERITY_COLOR[finding.severity]))
+        item.setToolTip(1, section.title)
+        item.setToolTip(2, f"{finding.message}\n（规则 {finding.rule}）")
+        item.setToolTip(3, fix)
+        button = self.tree.itemWidget(item, 4)
+        if finding.fix is None:
+            if button is not None:
+                self.tree.removeItemWidget(item, 4)
+            return
+        if button is None:
+            button = QPushButton(f"修正（{FIX_SHORTCUT}）", self.tree)
+            # The row's finding when clicked: the row may since show another one.
+            button.clicked.connect(lambda _=False, row=item: self.apply_fix(row.data(0, FINDING_ROLE)))
+            self.tree.setItemWidget(item, 4, button)
+        button.setToolTip(f"{fix}（选中此条后按 {FIX_SHORTCUT} 也可修正，可撤销）")
 
     def items(self) -> List[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]

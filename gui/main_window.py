@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QP
 
 from nianbao.core.form import FORM
 
+from . import collector
 from .autosave import settings
 from .document import ReportDocument
 
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
             if self.document.modified:
                 self.autosaver.schedule()
         self.start_complete = True
+        collector.settle()
         self.startCompleted.emit()
 
     def paintEvent(self, event) -> None:
@@ -237,13 +239,12 @@ class MainWindow(QMainWindow):
         from .table_model import ReportTableModel
         from .table_tab import TableTab
         from .text_tab import TextTab
-        from . import dialogs
         section = FORM.section(number)
         page = self._pages[number - 1]
         if section.table_key:
             model = ReportTableModel(FORM.table(section.table_key), self.document, page)
             tab = TableTab(model, page)
-            tab.notice.connect(lambda title, lines: dialogs.show_notice(self, title, lines))
+            tab.notice.connect(self._show_notice)
             tab.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
             tab.entry.connect(self.show_entry_message)
         else:
@@ -400,6 +401,10 @@ class MainWindow(QMainWindow):
         blanks = len(self.document.report.blank_input_cells())
         if self.document.fill_blanks_with_zero():
             self.statusBar().showMessage(f"已在 {blanks} 个空白单元格中填入 0（可撤销）", 6000)
+
+    def _show_notice(self, title: str, lines: list) -> None:
+        from . import dialogs      # when there is a notice: not on the way to the window
+        dialogs.show_notice(self, title, lines)
 
     def edit_report_info(self) -> None:
         from . import dialogs

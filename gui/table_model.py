@@ -34,6 +34,9 @@ COLOR_ERROR = QColor("#f6b9b9")
 COLOR_WARNING = QColor("#fde3a7")
 COLOR_INVALID_TEXT = QColor("#b00020")
 COLOR_COMPUTED_TEXT = QColor("#333333")
+# Up to this many changed cells are announced one by one (each view repaints just them);
+# more (fill blanks with 0, a new report) as one rectangle.
+_CELL_BY_CELL = 40
 BRUSH_HEADER, BRUSH_COMPUTED, BRUSH_BLANK, BRUSH_CARRIED, BRUSH_ERROR, BRUSH_WARNING = (
     QBrush(c) for c in (COLOR_HEADER, COLOR_COMPUTED, COLOR_BLANK, COLOR_CARRIED, COLOR_ERROR, COLOR_WARNING))
 BRUSH_INVALID_TEXT, BRUSH_COMPUTED_TEXT = QBrush(COLOR_INVALID_TEXT), QBrush(COLOR_COMPUTED_TEXT)
@@ -243,9 +246,16 @@ class ReportTableModel(QAbstractTableModel):
         positions = [self.table.data_positions[c] for c in ids if c in self.table.data_positions]
         if not positions:
             return
-        rows = [p[0] for p in positions]
-        cols = [p[1] for p in positions]
-        self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+        if len(positions) > _CELL_BY_CELL:
+            rows = [p[0] for p in positions]
+            cols = [p[1] for p in positions]
+            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+            return
+        # Cell by cell: a view repaints just these cells, not the rectangle around a cell and
+        # its totals (most of the grid, which cost a keystroke some 90 cell paints).
+        for row, col in positions:
+            index = self.index(row, col)
+            self.dataChanged.emit(index, index)
 
     def _index_cell_findings(self) -> None:
         index: Dict[str, list] = {}

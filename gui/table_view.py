@@ -13,7 +13,8 @@ from typing import Dict, List, Optional, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QApplication, QHeaderView, QLineEdit,
+                               QStyledItemDelegate, QTableView)
 
 from nianbao.core.checks import cell_label
 from nianbao.core.form import FORM, ROLE_DATA, GridCell
@@ -224,6 +225,16 @@ class GridView(QTableView):
             self.move_after_entry(key, event.modifiers())
         else:
             super().keyPressEvent(event)
+
+    def focusOutEvent(self, event):
+        focus = QApplication.focusWidget()
+        if focus is not None and self.viewport().isAncestorOf(focus):
+            # Into this view's own cell editor (the first digit typed): the editor covers the
+            # current cell and no other cell changes its look, so the whole grid is not repainted
+            # (QAbstractItemView's way: some 90 cell paints in the keystroke).
+            QAbstractScrollArea.focusOutEvent(self, event)
+        else:
+            super().focusOutEvent(event)
 
     def _typed_into_total(self, event) -> bool:
         text = event.text()

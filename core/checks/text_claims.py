@@ -37,7 +37,7 @@ _SAME_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_YEAR = lazy_re(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_YEAR = lazy_re(r"[〇零一二三四五六七八九]{4}(?=年)", needs=(("年",),))
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,13 @@ def chinese_number(s: str) -> Optional[int]:
 
 
 _NUMBER = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-_COUNT_RE = lazy_re(_NUMBER + r"\s*(?P<unit>件|宗|起|例|份|%)")
+_COUNT_RE = lazy_re(_NUMBER + r"\s*(?P<unit>件|宗|起|例|份|%)", needs=(("件", "宗", "起", "例", "份", "%"),))
 # Characters that end the clause a number belongs to.
 _CLAUSE_END = set("。；;，,、:：！？!?\n()“”\"")
 _SENTENCE_END = set("。！？!?\n")
 # Words before a Chinese numeral that make it part of another word (统一件、同一件事).
 _NOT_A_NUMERAL_BEFORE = set("统同唯单每逐万之第")
-YEAR_RE = lazy_re(r"(\d{4})\s*年")
+YEAR_RE = lazy_re(r"(\d{4})\s*年", needs=(("年",),))
 _CHANGE = lazy_re(r"同比|较上年|比上年|较去年|比去年|增加|减少|增长|下降|上升|增幅|降幅")
 
 # The result groups （一）…（六） in the order of T3_RESULT_GROUPS; one alternation, so
@@ -124,20 +124,21 @@ _RECEIVED = lazy_re(r"收到|受理|接收|接到|新收|收悉|登记")
 _HANDLED = lazy_re(r"办结|答复|办复|回复|处理完毕|办理完毕|完成办理")
 _HANDLING = lazy_re(r"办理|处理")
 _CARRIED_OUT = lazy_re(r"结转(?:至|到|入)?下|转(?:至|到|入)?下一?年|转(?:至|到|入)\s*\d{4}\s*年|跨年度?办理|下一?年度?继续|继续办理"
-                       r"|尚在办理|正在办理|仍在办理|未办结")
-_CARRIED_IN = lazy_re(r"上一?年度?结转|结转上一?年度?|去年结转|以前年度结转|上年度?遗留")
+                       r"|尚在办理|正在办理|仍在办理|未办结", needs=(("转", "跨年", "继续", "在办理", "未办结"),))
+_CARRIED_IN = lazy_re(r"上一?年度?结转|结转上一?年度?|去年结转|以前年度结转|上年度?遗留", needs=(("结转", "遗留"),))
 _WITH_CARRIED = lazy_re(r"其中|含|包括")
 _REVIEW = lazy_re(r"复议")
 _CASE_KINDS = ("review", "suit", "review_or_suit")
-_APPLIED = lazy_re(r"(?<!依)申请")
+_APPLIED = lazy_re(r"(?<!依)申请", needs=(("申请",),))
 _DOCUMENTS = lazy_re(r"公文|发文|文件")
 _SUBSET = lazy_re(r"其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场")
-_OUTCOME = lazy_re(r"[^。；;，,、\n]{0,8}?(?:维持|纠正|纠错|撤销|审结|败诉|胜诉|确认违法|驳回)")
+_OUTCOME = lazy_re(r"[^。；;，,、\n]{0,8}?(?:维持|纠正|纠错|撤销|审结|败诉|胜诉|确认违法|驳回)",
+                   needs=(("维持", "纠正", "纠错", "撤销", "审结", "败诉", "胜诉", "确认违法", "驳回"),))
 _SUIT = lazy_re(r"诉讼|起诉")
 _AFTER = lazy_re(r"[^。；;，,、\n]{0,12}")     # what follows a number up to the clause end
-_DOC_ROWS = (("normative", lazy_re(r"规范性文件")), ("regulations", lazy_re(r"规章(?!制度)")))
+_DOC_ROWS = (("normative", lazy_re(r"规范性文件")), ("regulations", lazy_re(r"规章(?!制度)", needs=(("规章",),))))
 _DOC_COLS = (("repealed", lazy_re(r"废止|宣布失效|失效")),
-             ("in_force", lazy_re(r"现行有效|继续有效|有效的?(?:行政)?(?:规范性文件|规章)")),
+             ("in_force", lazy_re(r"现行有效|继续有效|有效的?(?:行政)?(?:规范性文件|规章)", needs=(("有效",),))),
              ("issued", lazy_re(r"制发|制定|出台|印发|新增")))
 _DOC_NOT = lazy_re(r"类|解读|公开|发布|清理(?!废止)")
 
@@ -175,7 +176,7 @@ def sentence_start(text: str, pos: int) -> int:
 # Words before or after a year that make it a point of comparison or a destination, which
 # govern only their own clause: 较2022年、与2022年相比、结转至2024年 (but not 截至2021年底).
 _COMPARED_OR_DESTINATION_BEFORE = set("较比与同至到入转")
-_COMPARED_AFTER = lazy_re(r"度?(?:同期)?(?:相比|相较|比较)")
+_COMPARED_AFTER = lazy_re(r"度?(?:同期)?(?:相比|相较|比较)", needs=(("相比", "相较", "比较"),))
 
 
 def _open_bracket(text: str, sent: int, pos: int) -> int:
@@ -296,7 +297,7 @@ def _classify(clause: str, sentence: str, after: str, paragraph: str,
 
 
 # "予以公开8件（含部分公开3件）": the count includes the groups named in the bracket.
-_INCLUDING = lazy_re(r"\s*\((?:其中)?(?:含|包括|包含)([^()。\n]{0,40})\)")
+_INCLUDING = lazy_re(r"\s*\((?:其中)?(?:含|包括|包含)([^()。\n]{0,40})\)", needs=(("(",), ("含", "包括")))
 
 
 def _included_groups(text: str, end: int, subject: str) -> str:
@@ -418,13 +419,16 @@ _NO_APPS = lazy_re(
     r"[^。；;，,]{0,12}?(?:政府信息公开|依申请公开|信息公开)[^。；;，,]{0,6}?(?:申请|事项|件)"
     r"|无(?:任何)?(?:(?:政府)?信息公开申请|依申请公开(?:事项|申请|件)?)"
     r"|(?:未|没有|无)(?:收到|接到|发生)[^。；;，,]{0,8}?依申请"
-    r"|(?:未|没有|无)(?:收到|接到|接收到?|受理)[^。；;，,]{0,8}?信息[^。；;，,]{0,4}?申请(?!人)")
+    r"|(?:未|没有|无)(?:收到|接到|接收到?|受理)[^。；;，,]{0,8}?信息[^。；;，,]{0,4}?申请(?!人)",
+    needs=(("未", "没有", "无"), ("信息", "依申请")))
 _NO_CARRIED_OUT = lazy_re(r"(?:无|没有)(?:结转(?:至|到|入)?下一?年度?|转(?:至|到|入)?下一?年度?|下一?年度?结转"
-                          r"|跨年度?办理)")
-_NO_CARRIED_IN = lazy_re(r"(?:无|没有)上一?年度?结转")
-_NO_CASES = lazy_re(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,]{0,30}?(?:行政复议|行政诉讼)")
-_ALL_UPHELD = lazy_re(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)")
-_NONE_CORRECTED = lazy_re(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)")
+                          r"|跨年度?办理)", needs=(("无", "没有"), ("转", "跨年")))
+_NO_CARRIED_IN = lazy_re(r"(?:无|没有)上一?年度?结转", needs=(("无", "没有"), ("结转",)))
+_NO_CASES = lazy_re(r"(?:没有|未|无|未曾|未发生|未出现)[^。；;，,]{0,30}?(?:行政复议|行政诉讼)",
+                    needs=(("没有", "未", "无"), ("行政复议", "行政诉讼")))
+_ALL_UPHELD = lazy_re(r"(?:均|全部|都)(?:获|被|予以|得到)?(?:维持|胜诉)", needs=(("均", "全部", "都"), ("维持", "胜诉")))
+_NONE_CORRECTED = lazy_re(r"(?:无|没有|未|未出现|未发生)(?:一起|一件|任何)?(?:败诉|被纠错|被纠正|纠错|被撤销|被确认违法)",
+                          needs=(("无", "没有", "未"), ("败诉", "纠错", "纠正", "撤销", "确认违法")))
 _CASE_WORDS = lazy_re(r"复议|诉讼|起诉|应诉")
 # What a case ended in (表四's 结果纠正): words after 行政复议/行政诉讼 that make "未发生…"
 # a statement about outcomes.
@@ -432,7 +436,7 @@ _CASE_OUTCOME = lazy_re(r"纠错|纠正|败诉|撤销|确认违法")
 _TAIL = lazy_re(r"[^。；;，,]{0,20}")       # the rest of a phrase's clause
 # Words that name a group of 表四; 复议后起诉 and 未经复议(直接起诉) are lawsuits, while
 # "经复议均获维持" speaks of reviews.
-_CASE_GROUP = lazy_re(r"未经复议|复议后(?:起诉|提起)|诉讼|起诉|(?P<review>复议)")
+_CASE_GROUP = lazy_re(r"未经复议|复议后(?:起诉|提起)|诉讼|起诉|(?P<review>复议)", needs=(("复议", "诉讼", "起诉"),))
 _PHRASE_CLAUSES = lazy_re(r"[，,；;]")
 
 
@@ -507,7 +511,8 @@ def claims(text: str, year: int) -> Tuple[Claim, ...]:
 # -- the 信息处理费 amount a text states ---------------------------------------------
 
 # "共收取信息处理费300元", "信息处理费合计0.03万元"; not a rate ("每页0.1元", "标准为…").
-_FEE_AMOUNT = lazy_re(r"处理费(?:用)?(?P<gap>[^。；;\n\d]{0,12}?)(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
+_FEE_AMOUNT = lazy_re(r"处理费(?:用)?(?P<gap>[^。；;\n\d]{0,12}?)(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)",
+                      needs=(("处理费",), ("元",)))
 
 
 def fee_amounts(text: str) -> Tuple[Tuple[Decimal, str, int, int], ...]:
