@@ -167,8 +167,9 @@ class Autosaver(QObject):
                    "saved_at": _dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
                    "report": report_to_dict(self.document.report)}
         try:
-            atomic_write_bytes(self.file, json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-                               backup=False)
+            # ASCII escapes: a broken character pasted into the window (a lone surrogate) is kept
+            # as it is, instead of failing the write; restoring cleans it with a note.
+            atomic_write_bytes(self.file, json.dumps(payload).encode("ascii"), backup=False)
         except OSError:
             return   # a full or read-only disk must not interrupt typing; the next change retries
         self._drop_adopted()

@@ -47,6 +47,17 @@ def test_continuous_changes_are_saved_by_the_deadline(qtbot, report_copy, data_d
     assert len(saves) >= 2
 
 
+def test_a_broken_character_in_the_window_is_autosaved_and_restored_with_a_note(qtbot, report_copy, data_dir):
+    doc = ReportDocument(read_report(report_copy(SAMPLE)))
+    saver = Autosaver(doc, data_dir)
+    doc.set_text("other", "粘贴来的\ud800文字")
+    saver.save_now()
+    assert saver.file.exists(), "a lone surrogate made the recovery write fail"
+    saver._lock.unlock()
+    (found,) = find_recoveries(data_dir)
+    assert found.report.text["other"] == "粘贴来的\ufffd文字"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_killed_while_typing_keeps_all_but_the_last_second(qtbot, report_copy, data_dir, window_for):
     path = report_copy(SAMPLE)
