@@ -20,6 +20,9 @@ WARNING = "warning"
 INFO = "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 SEVERITY_LABEL = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+# What every writer puts on a report with open errors, and what every reader leaves out again.
+DRAFT_MARK = "草稿"
+FINDINGS_TITLE = "附：未解决的校验问题"
 
 _TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple, Union
 
+from ..checks.findings import FINDINGS_TITLE
 from ..errors import InputError
 from ..xlsx import reports
 from ..xlsx.book import Book, Sheet
@@ -135,6 +136,19 @@ def _heading(text: str) -> Optional[int]:
     return _section_of_heading(text)
 
 
+def _appendix_apart(blocks: Sequence[Block]) -> List[Block]:
+    """A draft's findings appendix as a paragraph of its own, where a PDF's text joined it to the
+    paragraph before (the 落款's agency line)."""
+    out: List[Block] = []
+    for block in blocks:
+        if isinstance(block, str) and FINDINGS_TITLE in block and not _clean(block).startswith(FINDINGS_TITLE):
+            head, _, tail = block.partition(FINDINGS_TITLE)
+            out += [head, FINDINGS_TITLE + tail]
+        else:
+            out.append(block)
+    return out
+
+
 def report_span(blocks: Sequence[Block]) -> Tuple[int, int, Optional[_dt.date], str]:
     """The blocks of the report itself: [start, end), its date and the 落款 agency.
 
@@ -155,11 +169,15 @@ def report_span(blocks: Sequence[Block]) -> Tuple[int, int, Optional[_dt.date], 
             # A title in two lines, the agency above ``2023年政府信息公开工作年度报告``: both are the title.
             if k and re.match(r"^\d{4}年", _flat(lines[k][1])) and len(_flat(lines[k - 1][1])) <= _AGENCY_CHARS:
                 start = lines[k - 1][0]
-    end, date, agency = len(blocks), None, ""
     after = last_heading if last_heading is not None else start
+    # A draft's appendix (our own PDF, Word or page of a report with open errors) is not part of it.
+    end = next((i for i, t in lines if i > after and _flat(t).startswith(_flat(FINDINGS_TITLE))), len(blocks))
+    date, agency = None, ""
     for k, (i, t) in enumerate(lines):
         if i <= after:
             continue
+        if i >= end:
+            break
         d = parse_date(t)
         joined = None if d is not None else _SIGNATURE_LINE.match(_flat(t))
         if joined:             # agency and date on one line: ``某某局 2024年1月20日``
@@ -175,7 +193,7 @@ def report_span(blocks: Sequence[Block]) -> Tuple[int, int, Optional[_dt.date], 
                     break
             break
     if date is None:
-        end = next((i for i, t in lines if i > after and _FOOTER.search(t)), end)
+        end = next((i for i, t in lines if after < i < end and _FOOTER.search(t)), end)
     return start, end, date, agency
 
 
@@ -220,6 +238,7 @@ def _document_note(note: str) -> str:
 
 def read_blocks(blocks: Sequence[Block], name: str, what: str, year: Optional[int] = None) -> ImportResult:
     """The report in ``blocks`` (read from ``name``, a ``what`` such as “Word 文档”)."""
+    blocks = _appendix_apart(blocks)
     start, end, date, signature_agency = report_span(blocks)
     body = list(blocks[start:end])
     if date is not None:

@@ -12,17 +12,17 @@ from typing import List, Sequence, Tuple
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ..checks.findings import ERROR, SEVERITY_LABEL, Finding, cell_label, table_name
+from ..checks.findings import (DRAFT_MARK, ERROR, FINDINGS_TITLE, SEVERITY_LABEL, Finding, cell_label,
+                               table_name)
 from ..form import FORM
 from .fonts import BODY, HEADING, TITLE, FontSet, bundled_name, registered_face
 from .outline import NoOutline, draw_outlined, glyph_outline
 from .styles import BODY_LEADING, FRAME_WIDTH, PAGE_HEIGHT, PAGE_WIDTH, Styles
 
-WATERMARK = "草稿"
+WATERMARK = DRAFT_MARK
 WATERMARK_SIZE = 150.0
 WATERMARK_GREY = 0.55
 WATERMARK_ALPHA = 0.22
-FINDINGS_TITLE = "附：未解决的校验问题"
 FINDINGS_COLUMNS = ("序号", "级别", "位置", "问题", "建议修改")
 FINDINGS_FRACTIONS = (0.07, 0.08, 0.2, 0.43, 0.22)
 
