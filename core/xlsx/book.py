@@ -193,6 +193,10 @@ class _Budget:
         return self.left >= 0
 
 
+def _columns_cut(sheet: str) -> str:
+    return f"工作表“{sheet}”只读取了前 {safety.MAX_COLS} 列，其后各列中的内容未读取"
+
+
 def _row_limit(names: Dict[str, Tuple[str, Range]], sheet: str) -> int:
     """Rows to read of ``sheet``: ``MAX_ROWS`` more than an own export's names reach (the signature
     follows them), at most ``MAX_NAMED_ROWS``."""
@@ -242,6 +246,8 @@ def _book_from_openpyxl(wb, archive) -> Book:
             cuts.append(f"工作表“{ws.title}”有 {cells:,} 个单元格，超出年报工作簿的规模，未读取")
             continue
         last_row = safety.count_rows(xml) if xml else safety.MAX_NAMED_ROWS
+        if safety.widest_column(xml) > safety.MAX_COLS:
+            cuts.append(_columns_cut(ws.title))
         rows = _scan_openpyxl(ws, _row_limit(names, ws.title), last_row, budget, cuts)
         sheets.append(Sheet(ws.title, _trim(rows), _merges_of(xml, cuts, ws.title) if xml else []))
     props = {}
@@ -318,6 +324,10 @@ def _book_from_xlrd(book, xlrd) -> Book:
         limit = _row_limit(names, sh.name)
         if sh.nrows > limit:
             cuts.append(f"工作表“{sh.name}”只读取了前 {limit} 行")
+        if sh.ncols > safety.MAX_COLS and any(
+                any(c.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) for c in sh.row(r)[safety.MAX_COLS:])
+                for r in range(min(sh.nrows, limit))):
+            cuts.append(_columns_cut(sh.name))
         for r in range(min(sh.nrows, limit)):
             row = [_xls_value(c, book.datemode, xlrd) for c in sh.row(r)[: safety.MAX_COLS]]
             if not budget.take(row):

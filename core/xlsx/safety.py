@@ -111,6 +111,22 @@ def count_cells(xml: bytes) -> int:
     return sum(xml.count(b"<c" + end) + xml.count(b":c" + end) for end in (b" ", b">", b"/"))
 
 
+# A cell that holds something (a value, an inline string or a formula), with its column letters.
+_VALUED_CELL = re.compile(rb'<(?:\w{1,20}:)?c\s[^>]*?\br="([A-Z]{1,3})\d+"[^>]*(?<!/)>\s*<(?:\w{1,20}:)?(?:v|is|f)[\s>]')
+
+
+def column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def widest_column(xml: bytes) -> int:
+    """The last column (1-based) in which a sheet's XML has a cell holding something."""
+    return max((column_number(m.group(1).decode()) for m in _VALUED_CELL.finditer(xml)), default=0)
+
+
 def count_rows(xml: bytes) -> int:
     """How many rows a reader can get from a sheet's XML: the last row's number, or the count of rows.
 

@@ -135,3 +135,21 @@ def test_exporting_the_longest_report_allowed_takes_linear_time():
     data = export_xlsx(report)
     assert time.perf_counter() - start < 15          # was 37 s: each merge was checked against all before
     assert dumps(load_bytes(data, "longest.xlsx").report) == dumps(report)
+
+
+def test_content_past_the_last_column_read_says_so_in_a_note():
+    from openpyxl import load_workbook
+    from nianbao.core.xlsx import safety
+    wb = load_workbook(io.BytesIO(official_one_sheet(sample_report(2023))))
+    wb.worksheets[0].cell(row=3, column=safety.MAX_COLS + 5, value="表外的说明")
+    out = io.BytesIO()
+    wb.save(out)
+    loaded = load_bytes(out.getvalue(), "wide.xlsx")
+    assert any(f"前 {safety.MAX_COLS} 列" in n for n in loaded.notes), loaded.notes
+    assert loaded.report.get("t3.new.natural") is not None
+    # styling alone far to the right (empty cells) is no cut
+    wb = load_workbook(io.BytesIO(official_one_sheet(sample_report(2023))))
+    wb.worksheets[0].cell(row=3, column=safety.MAX_COLS + 5).number_format = "0"
+    out = io.BytesIO()
+    wb.save(out)
+    assert not any("列" in n and "未读取" in n for n in load_bytes(out.getvalue(), "styled.xlsx").notes)
