@@ -62,14 +62,17 @@ def _inside_run(line, word_cut: int, cut: int, after) -> Optional[int]:
     return None
 
 
-def _settle(line, cut: int, after=None, slack: float = float("inf")) -> int:
+def _settle(line, cut: int, after=None, slack: float = float("inf"), tail: float = 0.0,
+            room: float = float("inf")) -> int:
     """Move ``cut`` back until the break is allowed: the line does not end with opening
     punctuation, what moves down does not start with closing punctuation (nor with spaces,
     which are dropped there) and no number or Latin word is cut in two — unless moving the
     word down whole would leave more than ``slack`` points of room, or it fills the line:
     then it is broken at a URL's separators, or anywhere (``_inside_run``).
 
-    ``after`` is the glyph that follows the line when everything stays on it.
+    ``after`` is the glyph that follows the line when everything stays on it; ``tail`` is
+    the width of the run's glyphs after the line, and ``room`` a whole line's width: a run
+    wider than that cannot move down whole.
     """
     while True:
         start = cut
@@ -86,8 +89,8 @@ def _settle(line, cut: int, after=None, slack: float = float("inf")) -> int:
                 inside = _inside_run(line, word_cut, cut, down)
                 if inside is not None:
                     return inside
-                if word_cut < 1:
-                    return cut  # a run longer than the line: broken where the line ends
+                if word_cut < 1 or sum(g[2] for g in line[word_cut:]) + tail > room:
+                    return cut  # a run longer than a line: broken where this line ends
                 # A number or word with nowhere to break moves down whole; this line is set ragged.
             cut = word_cut
         if cut == start:
@@ -122,8 +125,13 @@ def break_lines(glyphs: Sequence[Tuple[str, str, float]], width: float, first_in
         else:
             # A longer run of closing marks (……”）。) takes the last character down with it.
             cut = len(line) - 1 if run else len(line)
+            tail = 0.0
+            for k in range(i, len(glyphs)):
+                if tail > width or not _is_word_char(glyphs[k][1]):
+                    break       # (enough to know the run cannot move down whole)
+                tail += glyphs[k][2]
             cut = _settle(line, max(cut, 1), glyphs[i] if i < len(glyphs) else None,
-                          WORD_SLACK * size)
+                          WORD_SLACK * size, tail, width)
             i -= len(line) - cut
             line = line[:cut]
         lines.append(line)

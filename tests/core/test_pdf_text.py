@@ -229,3 +229,16 @@ def test_preamble_between_title_and_first_section(sample):
     title_end = body.index("年度报告") + len("年度报告")
     preamble = body.index("本报告根据《中华人民共和国政府信息公开条例》编制。")
     assert title_end <= preamble < body.index("一、总体情况")
+
+
+def test_a_run_longer_than_a_line_fills_the_line_instead_of_leaving_a_bracket_alone():
+    """Seen on the stress report: “网站（” then a 90-character hash on the next lines, the “（”
+    alone on its line.  A run wider than a line cannot move down whole: it starts where it is."""
+    text = "我局通过政府门户网站（" + "9F86D081884C7D659A2FEAA0C55AD015" * 3 + "）公开政府信息。"
+    glyphs = [("f", ch, 16.0 if ord(ch) > 0x2000 else 8.0) for ch in text]
+    lines = break_lines(glyphs, 442.2, 32.0, 16.0)
+    texts = ["".join(g[1] for g in line) for line in lines]
+    assert "".join(texts) == text
+    assert texts[0].startswith("我局通过政府门户网站（9F86"), texts
+    for line in lines[:-1]:
+        assert sum(g[2] for g in line) >= 442.2 - 32.0 - 16.0, texts   # every line but the last is full
