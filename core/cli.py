@@ -164,19 +164,23 @@ def cmd_export(args) -> int:
     problem = report.writing_problem()      # every writer: a file that reads back, or none
     if problem:
         raise InputError(f"无法导出：{problem}")
+    findings = run_checks(report)
     if args.pdf:
         from .pdf import PdfOptions, render_pdf
         options = PdfOptions.with_installed_official_fonts() if args.official_fonts else None
-        result = render_pdf(report, run_checks(report), options)
+        result = render_pdf(report, findings, options)
         _write(lambda: atomic_write_bytes(args.pdf, result.data, backup=False), args.pdf)
         print(f"已导出 {args.pdf}" + ("（草稿）" if result.draft else ""))
         for note in result.notes:       # why it is a draft, a missing date, substituted fonts
             print(f"nianbao: {note}", file=sys.stderr)
     if args.xlsx:
+        from .xlsx.draft import draft_line, is_draft
         from .xlsx.export import export_xlsx
-        data = export_xlsx(report)
+        data = export_xlsx(report, findings)
         _write(lambda: atomic_write_bytes(args.xlsx, data, backup=False), args.xlsx)
-        print(f"已导出 {args.xlsx}")
+        print(f"已导出 {args.xlsx}" + ("（草稿）" if is_draft(findings) else ""))
+        if is_draft(findings):
+            print(f"nianbao: {args.xlsx} 标为{draft_line(findings)}", file=sys.stderr)
     for path, kind in ((args.docx, "docx"), (args.html, "html")):
         if path:
             from .publish import export_docx, export_html

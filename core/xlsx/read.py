@@ -75,6 +75,10 @@ def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportR
 
 
 def _read_book(book: Book, name: str, year: Optional[int]) -> ImportResult:
+    if any(s.name == names.FINDINGS_SHEET for s in book.sheets):
+        # A draft's list of open findings is about the report, not part of it.
+        book = Book([s for s in book.sheets if s.name != names.FINDINGS_SHEET], book.names, book.props,
+                    book.cuts)
     named = [ref for n, ref in book.names.items() if n in names.CELL_OF_NAME]
     if len(named) >= len(FORM.cells) // 2 and len(book.sheets) == 1:
         return _read_by_name(book, name)       # an own export as written: one sheet, one report
@@ -182,14 +186,14 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
     for lname, ref in book.names.items():
         key = names.TEXT_OF_NAME.get(lname)
         if key is not None:
-            text = _named_text(book, ref, props.get(names.PROP_JOINS + key))
+            text = _named_text(book, ref, props.get(names.PROP_JOINS + key), props.get(names.PROP_INDENT))
             if text:
                 report.text[key] = text
     _apply(report, values)
     return ImportResult(report, notes, by_name=True)
 
 
-def _named_text(book: Book, ref, joins: Optional[str]) -> str:
+def _named_text(book: Book, ref, joins: Optional[str], indent: Optional[str] = None) -> str:
     sheet = book.sheet(ref[0])
     if sheet is None:
         return ""
@@ -202,6 +206,8 @@ def _named_text(book: Book, ref, joins: Optional[str]) -> str:
     for i, r in enumerate(range(r0, r1 + 1)):
         v = sheet.value(r, c0)
         piece = "" if v is None else str(v)
+        if indent and i not in continued and piece.startswith(indent):
+            piece = piece[len(indent):]     # the export's first-line indent, not the clerk's text
         out += piece if i == 0 or i in continued else "\n" + piece
     return out
 

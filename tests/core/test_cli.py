@@ -232,3 +232,7 @@ def test_export_says_it_wrote_a_draft_and_why(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "草稿" in out.stderr and "错误" in out.stderr and "Traceback" not in out.stderr
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+    out = nianbao("export", BROKEN, "--xlsx", tmp_path / "x.xlsx")
+    assert out.returncode == 0 and "草稿" in out.stderr and "未解决的校验问题" in out.stderr
+    out = nianbao("export", CLEAN, "--xlsx", tmp_path / "y.xlsx")
+    assert out.returncode == 0 and "草稿" not in out.stdout + out.stderr
