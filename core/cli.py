@@ -69,7 +69,8 @@ def _build_parser():
     _Parser = _parser_class()
     parser = _Parser(prog="nianbao", description="政府信息公开工作年度报告：填报、校验、导出", epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"nianbao {__version__}", help="显示版本号并退出")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令", metavar="命令")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="命令", metavar="命令",
+                                help="nianbao 命令 --help 查看各命令的用法")
 
     p = sub.add_parser("new", help="新建年度报告")
     p.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
