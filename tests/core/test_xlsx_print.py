@@ -144,3 +144,32 @@ def test_a_draft_exports_byte_identically_under_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     report = read_report(BROKEN)
     assert export_xlsx(report) == export_xlsx(report)
+
+
+def without_custom_properties(data: bytes) -> bytes:
+    """The workbook as a re-save that drops the custom document properties (as .xls does)."""
+    import zipfile
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item)
+            if item.filename == "docProps/custom.xml":
+                continue
+            if item.filename in ("[Content_Types].xml", "_rels/.rels"):
+                content = re.sub(rb"<(Override|Relationship)[^>]*custom[^>]*/>", b"", content)
+            dst.writestr(item, content)
+    return out.getvalue()
+
+
+def test_the_indent_is_not_read_back_as_text_when_the_properties_are_lost():
+    report = read_report(CLEAN)
+    data = without_custom_properties(export_xlsx(report))
+    back = read_workbook(data, "x.xlsx").report
+    import zipfile
+    assert "docProps/custom.xml" not in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    for key, text in report.text.items():
+        assert back.text.get(key) == text, key
+    # a text the clerk indented only in places keeps its indents
+    report.text["preamble"] = "第一段。\n　　第二段。"
+    back = read_workbook(without_custom_properties(export_xlsx(report)), "x.xlsx").report
+    assert back.text["preamble"] == "第一段。\n　　第二段。"
