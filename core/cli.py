@@ -50,12 +50,13 @@ def _parser_class():
 
 
 def _translate_argparse(message: str) -> str:
-    message = re.sub(r"\(choose from (.*)\)$", lambda m: f"（可选：{m.group(1).replace(chr(39), '')}）", message)
+    message = re.sub(r" ?\(choose from (.*)\)$", lambda m: f"（可选：{m.group(1).replace(chr(39), '')}）", message)
+    message = re.sub(r"^argument ([^:]+): ", r"参数 \1：", message)
     replacements = [("the following arguments are required:", "缺少参数"),
                     ("unrecognized arguments:", "无法识别的参数"),
                     ("expected one argument", "需要一个值"),
-                    ("invalid int value:", "不是整数："),
-                    ("invalid choice:", "无效的选项："),
+                    ("invalid int value: ", "不是整数："),
+                    ("invalid choice: ", "无效的值："),
                     ("ambiguous option:", "选项不明确："),
                     ("could match", "可能是"),
                     ("ignored explicit argument", "不接受值"),
