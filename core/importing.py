@@ -68,6 +68,8 @@ def sniff(data: bytes) -> str:
 
 def load_bytes(data: bytes, name: str, year: Optional[int] = None) -> Loaded:
     """``year``: in a workbook that holds several reports, the one to read (else the latest)."""
+    if not data.strip(b" \t\r\n\x00"):
+        raise InputError(f"“{name}”文件是空的，不是年报文件，也不是工作簿")
     kind = sniff(data)
     if kind == KIND_XLSX and name.lower().endswith((".docx", ".docm")) and _zip_names(data) is None:
         kind = KIND_DOCX          # a damaged Word document: its reader says what is wrong, in its words

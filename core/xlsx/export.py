@@ -7,8 +7,13 @@ sheet has fifteen equal columns, the grid of 表四; the other tables' grid
 columns are runs of them (表三's long row labels take five), so all three
 tables line up on one page width.  Printing: A4 portrait, fitted to the width,
 page breaks placed so that no table and no heading is split from what follows,
-page numbers in the footer.  Row heights are set from the text they hold,
-because no spreadsheet program sizes rows of merged, wrapped cells by itself.
+the page number in the footer ("— 3 —").  Row heights are set from the text they
+hold, because no spreadsheet program sizes rows of merged, wrapped cells by itself.
+Numbers carry a format (``0`` for counts, ``0.00##`` for 万元) and shrink to fit
+their cell, so that no program prints 99999999 as "1E+08"; totals are shaded as
+in the window; each paragraph's first line is indented two characters, and a
+paragraph longer than a row is cut after a sentence (``paragraphs.py``).  A
+report with open errors is marked as a 草稿 (``draft.py``).
 
 Each value is written as a value, never a formula, so every reader sees the
 totals (openpyxl cannot store a formula's cached value).  The defined names,
@@ -29,15 +34,18 @@ import os
 import re
 import zipfile
 from decimal import Decimal
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import __version__
 from ..errors import InputError
+from ..checks.findings import Finding
 from ..form import COUNT, FORM, MONEY, ROLE_DATA, ROLE_HEADING, ROLE_LABEL, ROLE_NOTE, Table
 from ..model import Report
 from ..values import Invalid, Value
 from . import names
 from .labels import read_value
+from .draft import DRAFT_COLOR, draft_line, is_draft, write_findings_sheet
+from .paragraphs import cut_paragraph
 
 
 def get_column_letter(index: int) -> str:
@@ -51,6 +59,10 @@ PAGE_PT = 700                          # printable height of an A4 page, kept on
 # How each table's grid columns sit on the fifteen sheet columns (runs of these widths).
 RUNS = {"t2": (6, 3, 3, 3), "t3": (1, 2, 5, 1, 1, 1, 1, 1, 1, 1), "t4": (1,) * 15}
 MAX_LINES_PER_ROW = 24                 # a row is at most 409 pt high
+COUNT_FORMAT, MONEY_FORMAT = "0", "0.00##"   # never General: it shows 123456 as "1E+05" in a narrow cell
+TOTAL_FILL = "E4E4E4"                  # totals shaded as the window shades computed cells
+INDENT = names.INDENT                  # a paragraph's first line is indented two characters
+FOOTER = "— &P —"
 TITLE_PT, HEADING_PT, TEXT_PT, TABLE_PT = 18, 12, 12, 10
 FONT_TITLE, FONT_HEADING, FONT_TEXT, FONT_TABLE = "宋体", "黑体", "仿宋", "宋体"
 
@@ -61,7 +73,16 @@ def _em_width(text: str) -> float:
 
 
 def _lines(text: str, span_cols: int, font_pt: float) -> int:
-    per_line = max(1.0, (span_cols * COLUMN_PT - 6) / font_pt)
+    return _lines_in(text, span_cols * COLUMN_PT, font_pt)
+
+
+def _width_pt(width: float) -> float:
+    """A column's width in points from its width in Excel's units."""
+    return int(width * 7 + 5) * 0.75
+
+
+def _lines_in(text: str, width_pt: float, font_pt: float) -> int:
+    per_line = max(1.0, (width_pt - 6) / font_pt)
     return max(1, sum(max(1, math.ceil(_em_width(p) / per_line)) for p in text.split("\n")))
 
 
@@ -72,10 +93,13 @@ def _height(lines: int, font_pt: float) -> float:
 class _Writer:
     """Lays out one report on one sheet, keeping track of rows, heights and keep-together blocks."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, findings: Sequence[Finding] = ()):
         from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Border, Font, Side
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
         self.report = report
+        self.findings = list(findings)
+        self.draft = is_draft(self.findings)
+        self.total_fill = PatternFill("solid", start_color=TOTAL_FILL, end_color=TOTAL_FILL)
         self.wb = Workbook()
         self.ws = self.wb.active
         self.ws.title = f"{report.year}年政府信息公开年报"[:31]
@@ -85,6 +109,7 @@ class _Writer:
             "title": (FONT_TITLE, TITLE_PT, True), "heading": (FONT_HEADING, HEADING_PT, False),
             "text": (FONT_TEXT, TEXT_PT, False), "table": (FONT_TABLE, TABLE_PT, False),
             "table_bold": (FONT_TABLE, TABLE_PT, True)}.items()}
+        self.fonts["draft"] = Font(name=FONT_HEADING, size=HEADING_PT, bold=True, color=DRAFT_COLOR)
         self.Alignment = Alignment
         self.row = 1
         self.heights: Dict[int, float] = {}
@@ -96,13 +121,15 @@ class _Writer:
     # -- primitives ------------------------------------------------------------------
 
     def put(self, row: int, col: int, value, font: str, *, horizontal="left", span=(1, COLUMNS),
-            vertical="center", border=False, wrap=True):
+            vertical="center", border=False, wrap=True, indent=0):
         ws = self.ws
         cell = ws.cell(row=row, column=col, value=_cell_text(value) if isinstance(value, str) else value)
         if isinstance(value, str) and cell.data_type == "f":
             cell.data_type = "s"        # text that starts with "=" is text, not a formula
         cell.font = self.fonts[font]
-        cell.alignment = self.Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap)
+        # A number never wraps: it shrinks to fit its cell rather than print as "###" or "1E+05".
+        cell.alignment = self.Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap,
+                                        shrink_to_fit=not wrap, indent=indent)
         rows, cols = span
         if rows > 1 or cols > 1:
             self._merge(row, col, row + rows - 1, col + cols - 1)
@@ -134,17 +161,18 @@ class _Writer:
     # -- parts of the document ---------------------------------------------------------
 
     def text(self, key: str) -> Tuple[int, int]:
-        """One paragraph per row; a paragraph too long for one row continues in the next."""
+        """One paragraph per row, its first line indented two characters; a paragraph too long
+        for one row continues in the next, cut after a sentence (see ``paragraphs.py``)."""
         first = self.row
         chunk = int((COLUMNS * COLUMN_PT - 6) / TEXT_PT) * MAX_LINES_PER_ROW
         pieces: List[Tuple[str, bool]] = []
         for paragraph in self.report.text.get(key, "").split("\n"):
-            parts = [paragraph[i:i + chunk] for i in range(0, len(paragraph), chunk)] or [""]
+            parts = cut_paragraph(paragraph, chunk - len(INDENT))
             pieces += [(p, i > 0) for i, p in enumerate(parts)]
         for i, (piece, continued) in enumerate(pieces):
             if continued:
                 self.joins.setdefault(key, []).append(i)
-            self.line(piece, "text", TEXT_PT)
+            self.line(piece if continued or not piece else INDENT + piece, "text", TEXT_PT)
         self._name(names.text_name(key), f"$A${first}:$A${self.row - 1}")
         return first, self.row - 1
 
@@ -157,11 +185,10 @@ class _Writer:
             if g.role == ROLE_DATA:
                 value = self._value(g.cell_id, snap[g.cell_id])
                 cell = self.put(row, col, value, "table", horizontal="center", span=(g.rowspan, cols),
-                                border=True)
-                stated = snap[g.cell_id]
-                if isinstance(stated, Decimal):    # show the money as many decimals as stated
-                    exponent = stated.as_tuple().exponent
-                    cell.number_format = "0." + "0" * min(-exponent, 10) if exponent < 0 else "0"
+                                border=True, wrap=isinstance(value, str))
+                cell.number_format = _number_format(FORM.cells[g.cell_id].kind, snap[g.cell_id])
+                if FORM.cells[g.cell_id].computed:
+                    cell.fill = self.total_fill
                 self._name(names.cell_name(g.cell_id), f"${get_column_letter(col)}${row}")
                 if not FORM.cells[g.cell_id].computed:
                     self.inputs[FORM.cells[g.cell_id].kind].append(f"{get_column_letter(col)}{row}")
@@ -213,10 +240,11 @@ class _Writer:
 
     def build(self) -> None:
         report, snap = self.report, self.report.snapshot()
+        top = self.line(draft_line(self.findings), "draft", HEADING_PT, horizontal="center") if self.draft else 1
         title = self.line(report.title, "title", TITLE_PT, horizontal="center")
         self.need(title, _height(_lines(report.title, COLUMNS, TITLE_PT), TITLE_PT) + 12)
         first_text = self.text("preamble")
-        self.blocks.append((title, first_text[0]))
+        self.blocks.append((top, first_text[0]))
         for section in FORM.sections:
             heading = self.line(section.title, "heading", HEADING_PT, vertical="bottom")
             self.need(heading, _height(1, HEADING_PT) + 8)    # space above each section
@@ -234,6 +262,9 @@ class _Writer:
             last = self.line(f"{d.year}年{d.month}月{d.day}日", "text", TEXT_PT, horizontal="right")
         self.blocks.append((sign, last))
         self._finish()
+        if self.draft:
+            write_findings_sheet(self.wb.create_sheet(names.FINDINGS_SHEET), self.findings, self.fonts,
+                                 self.border)
 
     def _finish(self) -> None:
         from openpyxl.worksheet.pagebreak import Break
@@ -262,7 +293,7 @@ class _Writer:
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.6
         ws.page_margins.top = ws.page_margins.bottom = 0.75
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        ws.oddFooter.center.text = FOOTER
         ws.sheet_view.showGridLines = False
         self._validation()
         self._properties()
@@ -296,6 +327,7 @@ class _Writer:
             # JSON-quoted: a property's leading and trailing spaces do not survive a reader.
             props.append(StringProperty(name=names.PROP_EXACT + cid,
                                         value=json.dumps(exact, ensure_ascii=False)))
+        props.append(StringProperty(name=names.PROP_INDENT, value=INDENT))
         for key, rows in self.joins.items():
             props.append(StringProperty(name=names.PROP_JOINS + key, value=str(rows)))
         self.wb.properties.title = report.title
@@ -317,12 +349,26 @@ def _cell_text(text: str) -> str:
     return _xml_safe(_LITERAL_ESCAPE.sub(r"_x005F_\1", text).replace("\r", "_x000D_"))
 
 
-def export_xlsx(report: Report) -> bytes:
-    """The workbook's bytes; ``InputError`` for a report that could not be read back from it."""
+def _number_format(kind: str, stated: Value) -> str:
+    """Counts as whole numbers, 万元 with two to four decimals (more when more are stated)."""
+    if kind != MONEY:
+        return COUNT_FORMAT
+    decimals = -stated.as_tuple().exponent if isinstance(stated, Decimal) else 0
+    return MONEY_FORMAT + "#" * max(0, min(decimals, 10) - 4)
+
+
+def export_xlsx(report: Report, findings: Optional[Sequence[Finding]] = None) -> bytes:
+    """The workbook's bytes; ``InputError`` for a report that could not be read back from it.
+
+    Error-level ``findings`` (by default the report's own checks) make it a 草稿: a red line
+    above the title and a sheet listing what is open."""
     problem = report.writing_problem()
     if problem:
         raise InputError(f"无法导出 Excel：{problem}")
-    writer = _Writer(report)
+    if findings is None:
+        from ..checks import run_checks
+        findings = run_checks(report)
+    writer = _Writer(report, findings)
     writer.build()
     stamp = _source_date()
     if stamp is not None:

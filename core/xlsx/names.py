@@ -34,7 +34,10 @@ PROP_AGENCY = "nianbao.agency"
 PROP_DATE = "nianbao.date"
 PROP_EXACT = "nianbao.exact."           # + cell id
 PROP_JOINS = "nianbao.joins."           # + text key: rows that continue the paragraph above
+PROP_INDENT = "nianbao.indent"          # the first-line indent each paragraph's first row starts with
+INDENT = "\u3000\u3000"                  # that indent: two full-width spaces
 MARK_VALUE = "nianbao"
+FINDINGS_SHEET = "未解决的校验问题"      # a draft's open findings: never read back as part of the report
 
 
 def cell_name(cell_id: str) -> str:

@@ -29,7 +29,7 @@ import datetime as _dt
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from ..checks.findings import cell_label, table_name
 from ..errors import InputError, quoted
@@ -75,6 +75,10 @@ def read_workbook(data: bytes, name: str, year: Optional[int] = None) -> ImportR
 
 
 def _read_book(book: Book, name: str, year: Optional[int]) -> ImportResult:
+    if any(s.name == names.FINDINGS_SHEET for s in book.sheets):
+        # A draft's list of open findings is about the report, not part of it.
+        book = Book([s for s in book.sheets if s.name != names.FINDINGS_SHEET], book.names, book.props,
+                    book.cuts)
     named = [ref for n, ref in book.names.items() if n in names.CELL_OF_NAME]
     if len(named) >= len(FORM.cells) // 2 and len(book.sheets) == 1:
         return _read_by_name(book, name)       # an own export as written: one sheet, one report
@@ -182,14 +186,21 @@ def _read_by_name(book: Book, name: str) -> ImportResult:
     for lname, ref in book.names.items():
         key = names.TEXT_OF_NAME.get(lname)
         if key is not None:
-            text = _named_text(book, ref, props.get(names.PROP_JOINS + key))
+            text = _named_text(book, ref, props.get(names.PROP_JOINS + key), _indent_of(props))
             if text:
                 report.text[key] = text
     _apply(report, values)
     return ImportResult(report, notes, by_name=True)
 
 
-def _named_text(book: Book, ref, joins: Optional[str]) -> str:
+def _indent_of(props: Dict[str, str]) -> Tuple[str, bool]:
+    """The first-line indent the export wrote and whether that is known (else only likely)."""
+    if names.PROP_MARK in props:
+        return props.get(names.PROP_INDENT, ""), True
+    return names.INDENT, False       # the properties were lost (a re-save as .xls)
+
+
+def _named_text(book: Book, ref, joins: Optional[str], indent: Tuple[str, bool] = ("", True)) -> str:
     sheet = book.sheet(ref[0])
     if sheet is None:
         return ""
@@ -198,10 +209,16 @@ def _named_text(book: Book, ref, joins: Optional[str]) -> str:
         continued = set(json.loads(joins)) if joins else set()
     except ValueError:
         continued = set()
+    pieces = ["" if v is None else str(v) for v in (sheet.value(r, c0) for r in range(r0, r1 + 1))]
+    mark, known = indent
+    firsts = [p for i, p in enumerate(pieces) if i not in continued and p]
+    if mark and (known or (firsts and all(p.startswith(mark) for p in firsts))):
+        # The export's first-line indent, not the clerk's text.  Without the properties
+        # every paragraph of this text must start with it.
+        pieces = [p if i in continued else p[len(mark):] if p.startswith(mark) else p
+                  for i, p in enumerate(pieces)]
     out = ""
-    for i, r in enumerate(range(r0, r1 + 1)):
-        v = sheet.value(r, c0)
-        piece = "" if v is None else str(v)
+    for i, piece in enumerate(pieces):
         out += piece if i == 0 or i in continued else "\n" + piece
     return out
 

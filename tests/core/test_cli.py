@@ -134,3 +134,105 @@ def test_writing_onto_a_folder_is_a_chinese_message(tmp_path):
     out = nianbao("new", "--year", 2025, "--agency", "某局", "-o", tmp_path / "d.nianbao")
     assert_clean_failure(out)
     assert "文件夹" in out.stderr and "Is a directory" not in out.stderr
+
+
+# -- issue 12: Chinese help, usage errors, broken pipes, empty files, screenshot formats --
+
+ENGLISH = ("usage:", "positional arguments", "options:", "optional arguments", "show this help",
+           "show program's version", "choose from")
+
+
+def test_help_is_chinese_and_names_window_and_exit_codes():
+    for args in (["--help"], ["check", "--help"], ["export", "-h"], ["new", "--help"], ["screenshot", "--help"]):
+        out = nianbao(*args)
+        assert out.returncode == 0
+        assert not [w for w in ENGLISH if w in out.stdout], out.stdout
+        assert "用法：" in out.stdout
+    top = nianbao("--help").stdout
+    assert "nianbao [文件]" in top and "退出码" in top and "2 " in top
+
+
+def test_every_option_has_help():
+    from nianbao.core.cli import _build_parser
+    import argparse
+    parser = _build_parser()
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)][0]
+    for p in [parser, *subs.choices.values()]:
+        for action in p._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, (p.prog, action.option_strings or action.dest)
+
+
+def test_choice_error_is_chinese():
+    out = nianbao("screenshot", "--tab", "9", "a.nianbao", "b.png")
+    assert_clean_failure(out)
+    assert "choose from" not in out.stderr and "可选" in out.stderr
+
+
+def test_usage_hint_names_the_program_once():
+    out = nianbao("new", "--year")
+    assert_clean_failure(out)
+    assert "nianbao new --help" in out.stderr
+    from nianbao.core.cli import _build_parser
+    from nianbao.core.errors import InputError
+    try:
+        _build_parser().error("x")
+    except InputError as exc:
+        assert "nianbao nianbao" not in str(exc) and "nianbao --help" in str(exc)
+
+
+def test_mistyped_command_is_a_usage_error(tmp_path):
+    out = nianbao("chek", cwd=tmp_path)
+    assert_clean_failure(out)
+    assert "是否要输入 check？" in out.stderr
+    assert_clean_failure(nianbao("chek", "x.nianbao", cwd=tmp_path))
+    out = nianbao("frobnicate", cwd=tmp_path)
+    assert_clean_failure(out)
+    assert "check" in out.stderr
+
+
+def test_an_existing_file_named_like_a_command_still_opens(tmp_path):
+    from nianbao.core import cli
+    (tmp_path / "chek").write_text("x")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert cli._unknown_command("chek") is None
+    finally:
+        os.chdir(cwd)
+    assert cli._unknown_command("report.nianbao") is None     # a missing file: the window names it
+
+
+def test_broken_pipe_keeps_the_exit_code():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "nianbao", "check", *[BROKEN] * 40],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    proc.stdout.close()          # the reader went away before anything was written (like `| head -0`)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 1, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_empty_file_is_called_empty(tmp_path):
+    for name in ("a.nianbao", "b.xlsx", "c.txt"):
+        (tmp_path / name).write_bytes(b"")
+        out = nianbao("dump", tmp_path / name)
+        assert_clean_failure(out)
+        assert "文件是空的" in out.stderr
+
+
+def test_screenshot_refuses_a_format_it_does_not_write(tmp_path):
+    out = nianbao("screenshot", SAMPLES / "pingtan-gonganju-2022.nianbao", tmp_path / "x.jpg")
+    assert_clean_failure(out)
+    assert "PNG" in out.stderr and not (tmp_path / "x.jpg").exists()
+
+
+def test_export_says_it_wrote_a_draft_and_why(tmp_path):
+    out = nianbao("export", BROKEN, "--pdf", tmp_path / "x.pdf")
+    assert out.returncode == 0, out.stderr
+    assert "草稿" in out.stderr and "错误" in out.stderr and "Traceback" not in out.stderr
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+    out = nianbao("export", BROKEN, "--xlsx", tmp_path / "x.xlsx")
+    assert out.returncode == 0 and "草稿" in out.stderr and "未解决的校验问题" in out.stderr
+    out = nianbao("export", CLEAN, "--xlsx", tmp_path / "y.xlsx")
+    assert out.returncode == 0 and "草稿" not in out.stdout + out.stderr
