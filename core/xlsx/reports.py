@@ -110,7 +110,7 @@ def choose(book: Book, year: Optional[int] = None) -> Choice:
     note = (f"工作簿中有 {len(held)} 份报告（{'；'.join(h.describe(with_agency) for h in held)}）{missing}，"
             f"已读取{chosen.describe(with_agency)}；其他报告未读取（如需导入，"
             "请把该报告单独另存为一个工作簿再导入）")
-    sub = Book([p.sheet for p in chosen.parts], book.names, book.props, book.truncated)
+    sub = Book([p.sheet for p in chosen.parts], book.names, book.props, list(book.cuts))
     return Choice(sub, chosen.parts, note, chosen.year, chosen.agency, chosen.year_source)
 
 
