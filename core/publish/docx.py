@@ -304,7 +304,8 @@ def render_docx(report: Report, findings: Sequence[Finding]) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # The same bytes on Windows: ZipInfo marks the writing system (0 there, 3 here).
+            info.compress_type, info.create_system = zipfile.ZIP_DEFLATED, 3
             z.writestr(info, text.encode("utf-8"))
     return buffer.getvalue()
 

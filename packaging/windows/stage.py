@@ -16,7 +16,7 @@ STAGE becomes::
 Runs on Linux with any Python 3; needs no Windows tool.  What the application never
 uses is left out, as packaging/nianbao.spec does for the Linux bundle: every Qt module
 but QtCore/QtGui/QtWidgets, Qt's tools, QML, OpenGL and the plugins it never loads,
-OpenSSL and SQLite, Pillow's codecs, the stdlib's test, IDLE and installer packages.
+OpenSSL and SQLite (cryptography carries its own), Pillow's codecs, the stdlib's test, IDLE and installer packages.
 """
 import io
 import shutil
@@ -45,10 +45,9 @@ PYSIDE_KEPT_PLUGINS = {"platforms/qwindows.dll", "platforms/qoffscreen.dll", "pl
                        "styles/qmodernwindowsstyle.dll", "imageformats/qico.dll"}
 PYSIDE_KEPT_TRANSLATIONS = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
 SHIBOKEN_UNUSED = {"vcomp140.dll", "vcamp140.dll", "vccorlib140.dll", "shiboken6.abi3.lib"}
-# reportlab imports PIL.Image but draws no raster image; charset_normalizer only decodes XMP.
+# reportlab imports PIL.Image but draws no raster image (pdfplumber draws only for its debugging images).
 PIL_UNUSED = ("_avif", "_imagingcms", "_imagingft", "_imagingtk", "_webp", "ImageQt", "ImageTk",
               "ImageCms", "ImageFont", "AvifImagePlugin", "WebPImagePlugin")
-WHEELS_UNUSED = ("charset_normalizer",)
 
 
 def _kept_from_wheel(name: str) -> bool:
@@ -58,7 +57,7 @@ def _kept_from_wheel(name: str) -> bool:
         return name.endswith("METADATA") or "LICENSE" in name.upper()
     if name.endswith((".pyi", ".lib")):
         return False
-    if top.startswith(WHEELS_UNUSED) or "/__pycache__/" in name:
+    if "/__pycache__/" in name:
         return False
     if top == "PySide6":
         if rest in PYSIDE_KEPT_ROOT or rest.startswith(PYSIDE_KEPT_DIRS):

@@ -41,7 +41,7 @@ def stage():
     ("shiboken6/vcomp140.dll", False),
     ("PIL/Image.py", True),
     ("PIL/_webp.cp311-win_amd64.pyd", False),
-    ("charset_normalizer/md.cp311-win_amd64.pyd", False),
+    ("charset_normalizer/md.cp311-win_amd64.pyd", True),   # pdfminer decodes text with it
     ("openpyxl/__init__.py", True),
     ("reportlab/fonts/Vera.ttf", True),
     ("reportlab-5.1.0.dist-info/METADATA", True),
