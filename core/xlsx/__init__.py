@@ -8,3 +8,9 @@
   bytes and ``book.py`` has turned them into bounded grids of cell values;
   ``reports.py`` tells apart the reports of a multi-year workbook and picks one.
 """
+import os as _os
+
+# openpyxl writes its XML with lxml when lxml is importable and with the standard library
+# otherwise, and the two serialise namespaces differently.  The standard library always: the
+# same report gives the same workbook bytes on every machine (the Windows bundle has no lxml).
+_os.environ.setdefault("OPENPYXL_LXML", "False")
