@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,13 +30,7 @@ TARGET_DOCX_MS = 150
 TARGET_HTML_MS = 20
 
 
-def timed(fn, repeat: int):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), max(times)
+from timing import timed  # noqa: E402  (bench/ is the script's folder)
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ The hand-made layout is the one-sheet official layout of ``tests/core/xlsx_layou
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -19,13 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def timed(fn, repeat: int):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), max(times)
+from timing import timed  # noqa: E402  (bench/ is the script's folder)
 
 
 def main() -> None:
